@@ -9,6 +9,8 @@ Files (all under ``knowledge/data/``, versioned with the package):
 - ``modes.yaml``      words elsewhere in the sentence that refine an event's mode
 - ``categories.yaml`` per PLOVER category: quad class, score, per-mode scores, CAMEO codes
 - ``contexts.yaml``   PLOVER context → keywords for document-level context tagging
+- ``statements.yaml`` words that make a statement an event: wrongdoing nouns (an accusation),
+  dismissive adjectives (a rejection), claim nouns, verbs that negate their complement
 
 Users add their own actors with extra files in the ``actors.yaml`` format (or a
 TSV with columns name, aliases, country, sector, valid_from, valid_to), passed
@@ -162,6 +164,7 @@ class Knowledge:
     modes: dict[str, Any]
     categories: dict[str, Any]
     contexts: dict[str, Any]
+    statements: dict[str, Any]
     extra_actor_files: tuple[str, ...] = field(default=())
 
     @classmethod
@@ -174,6 +177,7 @@ class Knowledge:
             countries=load_countries(), actors=actors, roles=load_roles(),
             events=load_yaml("events.yaml") or {}, modes=load_yaml("modes.yaml") or {},
             categories=load_yaml("categories.yaml") or {}, contexts=load_yaml("contexts.yaml") or {},
+            statements=load_yaml("statements.yaml") or {},
             extra_actor_files=actor_files,
         )
 

@@ -1,0 +1,214 @@
+"""The coder: a pure function of (text, metadata, knowledge) → Result.
+
+``Coder()`` loads the spaCy model and the knowledge files once; ``code()`` may then be
+called any number of times, from the CLI, a web server or a Spark partition, and
+always gives the same result for the same input.
+
+Flow: check input → parse → actors → quotes → events (per sentence) → dates and
+places → quantities → Result.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc, Span
+
+from . import knowledge as kn
+from . import nlp as nlp_mod
+from .actors import ActorResolver
+from .clean import MAX_CHARS, check_text
+from .errors import InputError
+from .events.extract import Candidate, Context, SentenceCoder
+from .events.lexicon import Lexicon, has_phrase, sentence_keys
+from .events.statements import statement_events
+from .geo import Gazetteer, dateline_location, event_location
+from .model import Document, Entity, Event, Result, TextSpan
+from .quantities import extract_quantities
+from .speech import find_quotes, speaker_at
+from .time import is_historical, parse_published, sentence_date
+
+class Coder:
+    """Loads models and knowledge once; codes any number of documents."""
+
+    def __init__(self, actor_files: Iterable[str] = (), model: str = nlp_mod.MODEL, max_chars: int = MAX_CHARS):
+        self.nlp = nlp_mod.load(model)
+        self.knowledge = kn.default(tuple(str(p) for p in actor_files))
+        self.lexicon = Lexicon.from_knowledge(self.knowledge)
+        self.actors = ActorResolver(self.knowledge, self.nlp)
+        self.gazetteer = Gazetteer.default()
+        self.max_chars = max_chars
+
+    # ----------------------------------------------------------------- API
+    def code(self, text: str, published=None, title: str | None = None, source: str | None = None,
+             url: str | None = None, doc_id: str | None = None) -> Result:
+        name = doc_id or "<text>"
+        text = check_text(text, name, self.max_chars)
+        document = Document(text=text, id=doc_id, title=title, source=source, url=url)
+        pub = self._published(published, name, document)
+        return self._code_doc(self.nlp(text), document, pub)
+
+    def code_documents(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Result | InputError]:
+        """Code many documents with spaCy's batched parsing; bad ones yield their InputError."""
+        def checked():
+            for d in documents:
+                name = d.id or "<text>"
+                try:
+                    d.text = check_text(d.text, name, self.max_chars)
+                    pub = self._published(d.published, name, d)
+                except InputError as e:
+                    yield None, e, None
+                    continue
+                yield d, None, pub
+
+        items = list(checked()) if not hasattr(documents, "__next__") else checked()
+        buffer: list[tuple] = []
+        for item in items:
+            buffer.append(item)
+            if len(buffer) >= batch_size:
+                yield from self._flush(buffer)
+                buffer = []
+        yield from self._flush(buffer)
+
+    def classify(self, text: str, actor: tuple[int, int], recipient: tuple[int, int] | None = None) -> dict:
+        """The PLOVER category for a given actor (and recipient) span in a sentence."""
+        text = check_text(text, "<text>", self.max_chars)
+        doc = self.nlp(text)
+        ctx, last_speaker, _ = self._context(doc, None, None)
+        cands = [c for _, cs in self._candidates(doc, ctx, last_speaker, keep_actorless=True) for c in cs]
+        best = choose_for_pair(cands, actor, recipient)
+        if best is None:
+            return {"event": None, "mode": None, "score": None}
+        return {"event": best.event, "mode": best.mode, "score": self.lexicon.score(best.event, best.mode)}
+
+    # ------------------------------------------------------------ internals
+    def _flush(self, buffer):
+        good = [(d, pub) for d, err, pub in buffer if err is None]
+        docs = iter(self.nlp.pipe([d.text for d, _ in good]))
+        for d, err, pub in buffer:
+            if err is not None:
+                yield err
+            else:
+                yield self._code_doc(next(docs), d, pub)
+
+    @staticmethod
+    def _published(value, name: str, document: Document) -> date | None:
+        try:
+            pub = parse_published(value)
+        except ValueError as e:
+            raise InputError(name, str(e)) from None
+        document.published = pub.isoformat() if pub else None
+        return pub
+
+    def _context(self, doc: Doc, published: str | None, pub: date | None):
+        """Actors and quotes of the whole document, packed for the sentence coder."""
+        doc_actors = self.actors.resolve(doc, published)
+        quotes = find_quotes(doc, doc_actors)
+        speakers = sorted(((q.span[0], q.speaker) for q in quotes if q.speaker is not None), key=lambda p: p[0])
+
+        def last_speaker(offset: int) -> Entity | None:
+            before = [s for start, s in speakers if start <= offset]
+            return before[-1] if before else None
+
+        ctx = Context(
+            lexicon=self.lexicon,
+            entities_for=doc_actors.entities_for,
+            speaker_at=lambda off: speaker_at(quotes, off),
+            historical=lambda s: is_historical(s, pub),
+        )
+        return ctx, last_speaker, (doc_actors, quotes)
+
+    def _candidates(self, doc: Doc, ctx: Context, last_speaker, keep_actorless: bool = False):
+        coder = SentenceCoder(ctx, keep_actorless=keep_actorless)
+        for sent in doc.sents:
+            cands = coder.code(sent)
+            cands += statement_events(sent, ctx, cands, last_speaker)
+            yield sent, _dedupe(cands)
+
+    def _code_doc(self, doc: Doc, document: Document, pub: date | None) -> Result:
+        ctx, last_speaker, (doc_actors, quotes) = self._context(doc, document.published, pub)
+        dateline = dateline_location(doc, self.gazetteer)
+        contexts = self._contexts(doc)
+        events: list[Event] = []
+        for sent, cands in self._candidates(doc, ctx, last_speaker):
+            if not cands:
+                continue
+            when, when_ev = sentence_date(sent, pub)
+            for c in cands:
+                events.append(self._event(c, len(events) + 1, document, when, when_ev, dateline, contexts))
+        for q in quotes:
+            q.events = [e.id for e in events if q.span[0] <= e.trigger.span[0] < q.span[1]]
+        quantities = extract_quantities(doc, pub, claimant_for=lambda off: speaker_at(quotes, off))
+        return Result(document=document, events=events, quotes=quotes, quantities=quantities,
+                      entities=[m.entity for m in doc_actors.mentions])
+
+    def _event(self, c: Candidate, n: int, document: Document, when, when_ev, dateline, contexts) -> Event:
+        lex = self.lexicon
+        start, end = c.trigger_span
+        text = document.text
+        loc = event_location(c.sent, c.head, self.gazetteer) or dateline
+        evidence = "; ".join(c.evidence + ([f"date: {when_ev}"] if when else []))
+        ctx = list(contexts)
+        if c.mode in ("cyber", "misinformation") and c.mode not in ctx:
+            ctx.append(c.mode)
+        return Event(
+            id=f"{document.id or 'doc'}-e{n}", event=c.event, mode=c.mode,
+            trigger=TextSpan(text[start:end], (start, end)),
+            sentence=TextSpan(c.sent.text, (c.sent.start_char, c.sent.end_char)),
+            actor=c.actor, recipient=c.recipient, context=ctx, aux=c.aux, negated=c.negated,
+            reported_by=c.reported_by, date=when, location=loc,
+            cameo=lex.cameo(c.event, c.mode), score=lex.score(c.event, c.mode), quad=lex.quad(c.event),
+            confidence=c.confidence * (0.6 if c.negated else 1.0), evidence=evidence,
+        )
+
+    def _contexts(self, doc: Doc) -> list[str]:
+        """Document-level PLOVER contexts: those whose keywords occur at least twice."""
+        keys = sentence_keys(doc)
+        counts = {}
+        for name, phrases in self.lexicon.contexts.items():
+            n = sum(keys[0].count(" " + " ".join(p) + " ") or has_phrase(keys, p) for p in phrases)
+            if n:
+                counts[name] = n
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        return [name for name, n in ranked if n >= 2][:4]
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    seen = set()
+    out = []
+    for c in cands:
+        key = (c.event, c.head.i, tuple(sorted((e.country or "", e.name or "") for e in c.actor)))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _overlap(span, start: int, end: int) -> bool:
+    return span is not None and start < span[1] and span[0] < end
+
+
+def _tok_span(tok) -> tuple[int, int]:
+    """Characters covered by a token's whole phrase."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def _pair_score(c: Candidate, actor, recipient) -> float:
+    score = 0.0
+    if any(_overlap(actor, *e.span) for e in c.actor) or (c.actor_tok is not None and _overlap(actor, *_tok_span(c.actor_tok))):
+        score += 2
+    if recipient is not None and (any(_overlap(recipient, *e.span) for e in c.recipient)
+                                  or (c.recip_tok is not None and _overlap(recipient, *_tok_span(c.recip_tok)))):
+        score += 1
+    # the actor sits inside this trigger's clause
+    head = c.trigger_tokens[0]
+    if actor is not None and _overlap(actor, *_tok_span(head)):
+        score += 0.5
+    return score
+
+
+def choose_for_pair(cands: list[Candidate], actor, recipient) -> Candidate | None:
+    """The candidate coded for this actor/recipient pair; ties go to the most confident."""
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (_pair_score(c, actor, recipient), not c.negated, c.confidence))

@@ -1,0 +1,393 @@
+"""Sentence → PLOVER event candidates: triggers, arguments, modality, reported speech.
+
+The rules, each in one line:
+
+- a lexicon lemma is a trigger; the most specific entry it satisfies gives category and mode;
+- a noun trigger that is the subject or object of a verb trigger is that verb's topic, not
+  a second event ("condemned the attack" is one ACCUSE); it refines the verb's mode;
+- a light verb lends its subject to its object noun ("held talks", "carried out airstrikes");
+- a verb that controls its complement ("agreed to", "refused to", "urged … to") codes as
+  itself; a pass-through verb ("decided to", "began to") codes as its complement;
+- a speech verb is attribution, not an event: what it reports keeps its own actor and gets
+  ``reported_by`` the speaker ("X said Y attacked Z" → ASSAULT Y→Z reported by X);
+- what an accusation accuses of is not asserted: "accused Y of attacking" is one ACCUSE;
+- negation, modals, "if", future and past time set ``negated`` and ``aux``; future
+  cooperation is AGREE, a future retreat is CONCEDE, future force is THREATEN (manual).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spacy.tokens import Span, Token
+
+from ..model import Entity
+from . import syntax as sx
+from .lexicon import Lexicon, Trigger, sentence_keys
+
+VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+COOPERATIVE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+FORCE_TO_THREAT = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
+COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel"}
+NEEDS_NO_ACTOR = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
+# the mode a verbal demand/refusal takes from what is demanded or refused
+DEMAND_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
+                "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield", "SANCTION": "yield"}
+THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence",
+                "COERCE": "restrict", "REJECT": "relations"}
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "'d", "must"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+SUBORDINATE_IF = {"if", "unless", "whether"}
+
+
+@dataclass
+class Context:
+    """What the sentence coder needs from the rest of the document."""
+
+    lexicon: Lexicon
+    entities_for: Callable[[Token, Entity | None], list[Entity]]
+    speaker_at: Callable[[int], Entity | None]
+    historical: Callable[[Span], bool] = lambda s: False
+
+
+@dataclass
+class Candidate:
+    event: str
+    mode: str | None
+    head: Token
+    trigger_tokens: list[Token]
+    sent: Span
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    aux: str | None = None
+    negated: bool = False
+    reported_by: Entity | None = None
+    confidence: float = 0.5
+    evidence: list[str] = field(default_factory=list)
+    entry: Trigger | None = None
+    actor_tok: Token | None = None
+    recip_tok: Token | None = None
+
+    @property
+    def trigger_span(self) -> tuple[int, int]:
+        toks = sorted(self.trigger_tokens, key=lambda t: t.i)
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+WANTING = Trigger("*want*", "REQUEST", "VERB", control="own", note="wanting someone else to act is a request")
+OBLIGING = Trigger("*must*", "REQUEST", "VERB", control="own", note="saying someone else must act is a demand")
+PRONOUNS = {"PRON"}
+
+
+def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
+    """'X expects Y to act' and 'X said Y must act' are requests by X to Y."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs and lemma not in lex.speech_verbs:
+        return None
+    comp = sx.child(tok, "ccomp", "xcomp")
+    if comp is None:
+        return None
+    other = sx.child(comp, "nsubj") or (sx.child(tok, "dobj") if comp.dep_ == "xcomp" else None)
+    if other is None:
+        return None
+    if lemma in lex.wanting_verbs:
+        return WANTING
+    modals = sx.modal_aux(comp) | {c.lower_ for c in comp.children if c.dep_ == "aux"}
+    if other.pos_ not in PRONOUNS and (modals & lex.obligation_modals or
+                                         comp.lemma_ in ("have", "need") and sx.child(comp, "xcomp") is not None):
+        return OBLIGING
+    return None
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
+    found = {}
+    for tok in sent:
+        if tok.is_alpha and not tok.is_stop or tok.lemma_.lower() in lex.triggers:
+            entry = lex.lookup(tok) or _directive(tok, lex)
+            if entry is not None:
+                found[tok.i] = entry
+    return found
+
+
+def _speech_verb(tok: Token, lex: Lexicon, triggers: dict[int, Trigger]) -> bool:
+    """A reporting verb used as attribution ("said", "reports", "noted that")."""
+    if tok.lemma_.lower() not in lex.speech_verbs:
+        return False
+    entry = triggers.get(tok.i)
+    return entry is None or entry.control != "own" or entry is WANTING
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb a noun trigger is an argument of (through one preposition at most)."""
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "dative", "conj"):
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        return tok.head.head
+    return None
+
+
+def _noun_governor(tok: Token, triggers: dict[int, Trigger]) -> Token | None:
+    """The governor of a noun trigger, climbing plain nouns ("tons of aid", "a wave of attacks")."""
+    gov = _governor(tok)
+    while gov is not None and gov.pos_ in ("NOUN", "PROPN", "NUM") and gov.i not in triggers:
+        gov = _governor(gov)
+    return gov
+
+
+class SentenceCoder:
+    """Codes one sentence at a time; ``keep_actorless`` keeps verbal events with no actor
+    found (``classify`` is told the actor, so it needs every candidate)."""
+
+    def __init__(self, ctx: Context, keep_actorless: bool = False):
+        self.ctx = ctx
+        self.lex = ctx.lexicon
+        self.keep_actorless = keep_actorless
+
+    # ------------------------------------------------------------------ main
+    def code(self, sent: Span) -> list[Candidate]:
+        lex = self.lex
+        triggers = find_triggers(sent, lex)
+        doc = sent.doc
+        keys = sentence_keys(sent)
+        absorbed: dict[int, list[int]] = {}  # verb trigger index -> topic noun trigger indices
+        skip: set[int] = set()
+
+        for i, entry in triggers.items():
+            tok = doc[i]
+            if _speech_verb(tok, lex, triggers):
+                skip.add(i)
+        # nouns that are topics of verb triggers; complements controlled by their matrix verb
+        for i, entry in triggers.items():
+            tok = doc[i]
+            if i in skip:
+                continue
+            if tok.pos_ in ("NOUN", "PROPN"):
+                gov = _noun_governor(tok, triggers)
+                if gov is not None and gov.i in triggers and gov.i not in skip and gov.i != i:
+                    absorbed.setdefault(gov.i, []).append(i)
+                    skip.add(i)
+        for i, entry in triggers.items():
+            tok = doc[i]
+            if i in skip or tok.pos_ in ("NOUN", "PROPN"):
+                continue
+            head = tok.head
+            if tok.dep_ in ("xcomp", "ccomp", "pcomp", "advcl") and head.i in triggers and head.i not in skip:
+                matrix = triggers[head.i]
+                if matrix.control == "own" or matrix.event in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE"):
+                    absorbed.setdefault(head.i, []).append(i)
+                    skip.add(i)
+            elif tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i in triggers:
+                # "accused Y of attacking", "warned against intervening"
+                absorbed.setdefault(head.head.i, []).append(i)
+                skip.add(i)
+
+        out = []
+        for i, entry in sorted(triggers.items()):
+            if i in skip:
+                continue
+            cand = self._candidate(doc[i], entry, sent, keys, [doc[j] for j in absorbed.get(i, [])], triggers)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    # ------------------------------------------------------------ candidate
+    def _candidate(self, tok: Token, entry: Trigger, sent: Span, keys, topics: list[Token],
+                   triggers: dict[int, Trigger]) -> Candidate | None:
+        lex = self.lex
+        event, mode = entry.event, entry.mode
+        evidence = [entry.describe()]
+        trigger_tokens = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+        verb = tok
+        if tok.dep_ in ("acomp", "oprd") and tok.pos_ == "ADJ":
+            verb = tok.head  # "Syria is willing to withdraw": the copula carries the subject
+        if tok.pos_ in ("NOUN", "PROPN"):
+            gov = _noun_governor(tok, triggers)
+            if gov is not None and gov.lemma_.lower() in lex.light_verbs and gov.pos_ in ("VERB", "AUX"):
+                verb = gov
+                trigger_tokens.insert(0, gov)
+                evidence.append(f"light verb '{gov.text}'")
+        # pass-through and future matrix verbs ("decided to attack", "plans to visit")
+        aux = None
+        neg = False
+        while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in (lex.passthrough_verbs | lex.negating_verbs):
+            if verb.head.lemma_.lower() in lex.future_verbs:
+                aux = "future"
+            if verb.head.lemma_.lower() in lex.negating_verbs:
+                neg = True
+            evidence.append(f"complement of '{verb.head.text}'")
+            verb = verb.head
+
+        # mode from what is demanded/refused/threatened, then from cue words in the sentence
+        for t in topics:
+            sub = triggers.get(t.i)
+            if sub is None:
+                continue
+            if event in ("REQUEST", "REJECT") and not mode:
+                mode = DEMAND_MODES.get(sub.event, "change")
+            elif event == "THREATEN" and not mode:
+                mode = THREAT_MODES.get(sub.event)
+            elif event == sub.event and not mode and sub.mode:
+                mode = sub.mode
+        if not mode or not lex.valid_mode(event, mode):
+            mode = lex.mode_from_words(event, keys) or (mode if lex.valid_mode(event, mode) else None)
+
+        actor, recipient, actor_tok, recip_tok, arg_ev = self._arguments(tok, verb, event, sent)
+        evidence.extend(arg_ev)
+
+        # modality
+        neg = neg or sx.negated(tok) or sx.negated(verb) or (tok is not verb and sx.negated(tok.head))
+        modals = sx.modal_aux(verb)
+        if modals & FUTURE_MODALS or self._going_to(verb):
+            aux = "future"
+        elif modals & HYPOTHETICAL_MODALS:
+            aux = "hypothetical"
+        if self._conditional(verb):
+            aux = "hypothetical"
+        if aux is None and tok.pos_ in ("NOUN", "PROPN") and any(
+                c.lower_ in ("upcoming", "planned", "proposed", "future", "next", "expected") for c in tok.children):
+            aux = "future"
+        reported_by, speech_ev = self._reporter(verb, sent)
+        if aux is None and self.ctx.historical(sent):
+            aux = "historical"
+
+        # category changes the manual asks for
+        if aux in ("future", "hypothetical") and not neg:
+            if event in COOPERATIVE_TO_AGREE and aux == "future":
+                evidence.append(f"future {event} → AGREE")
+                event, mode, aux = "AGREE", None, None
+            elif event == "RETREAT" and aux == "future":
+                evidence.append("announced retreat → CONCEDE")
+                event, mode, aux = "CONCEDE", None, None
+            elif event in FORCE_TO_THREAT and reported_by is not None:
+                tm = COERCE_THREAT_MODES.get(mode or "", FORCE_TO_THREAT[event]) if event == "COERCE" \
+                    else FORCE_TO_THREAT[event]
+                evidence.append(f"stated intent of {event} → THREATEN")
+                event, mode, aux = "THREATEN", tm, None
+
+        if not actor and event not in NEEDS_NO_ACTOR and reported_by is None and not self.keep_actorless:
+            return None
+        conf = 0.45
+        conf += 0.2 if actor else 0
+        conf += 0.1 if recipient else 0
+        conf += 0.1 if tok.pos_ == "VERB" or verb is not tok else 0
+        conf += 0.1 if verb.dep_ == "ROOT" or (verb.head.lemma_.lower() in lex.speech_verbs and verb.head.dep_ == "ROOT") else 0
+        conf -= 0.1 if reported_by is not None and event in VERBAL else 0
+        conf -= 0.2 if aux in ("hypothetical", "historical") else 0
+        evidence.extend(speech_ev)
+        return Candidate(event, mode, tok, sorted(trigger_tokens, key=lambda t: t.i), sent, actor, recipient, aux,
+                         neg, reported_by, max(0.05, min(conf, 0.99)), evidence, entry, actor_tok, recip_tok)
+
+    # ------------------------------------------------------------- arguments
+    def _resolve(self, tok: Token | None, speaker: Entity | None) -> list[Entity]:
+        if tok is None:
+            return []
+        ents = self.ctx.entities_for(tok, speaker)
+        if ents:
+            return ents
+        # a non-actor noun may belong to one: "Armenia's provocations", "the attack by rebels"
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return self.ctx.entities_for(c, speaker)
+        for prep, o in sx.prep_objects(tok, ("by", "of", "from")):
+            ents = self.ctx.entities_for(o, speaker)
+            if ents:
+                return ents
+        return []
+
+    def _arguments(self, tok: Token, verb: Token, event: str, sent: Span):
+        speaker = self.ctx.speaker_at(tok.idx)
+        ev: list[str] = []
+        actor_tok = recip_tok = None
+        if tok.pos_ in ("NOUN", "PROPN") and verb is tok:
+            # a standalone nominal event: "Israel's attack on Gaza", "talks between X and Y"
+            poss = sx.child(tok, "poss")
+            between = [o for p, o in sx.prep_objects(tok, ("between", "among", "by"))]
+            if poss is not None:
+                actor_tok = poss
+            elif between:
+                actor_tok = between[0]
+            else:
+                actor_tok = next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                                  and self.ctx.entities_for(c, speaker)), None)
+            for p, o in sx.prep_objects(tok):
+                if self.ctx.entities_for(o, speaker):
+                    recip_tok = o
+                    break
+            if actor_tok is None and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB":
+                actor_tok = None
+            ev.append("nominal event")
+        else:
+            if sx.is_passive(verb):
+                actor_tok = sx.agent(verb)
+                recip_tok = sx.child(verb, "nsubjpass")
+                if actor_tok is None and verb.dep_ == "xcomp":
+                    actor_tok = sx.subject(verb.head)
+                ev.append("passive")
+            else:
+                actor_tok = sx.subject(verb)
+                recip_tok = sx.child(verb, "dobj", "dative")
+                if verb is not tok and recip_tok is tok:
+                    recip_tok = None  # the light verb's object is the event noun itself
+                if recip_tok is not None and not self._resolve(recip_tok, speaker):
+                    recip_tok = None
+                comp = sx.child(verb, "ccomp", "xcomp")
+                if recip_tok is None and event in VERBAL and comp is not None:
+                    other = sx.child(comp, "nsubj")  # "urged that Israel withdraw", "expect the UN to act"
+                    if other is not None and self._resolve(other, speaker):
+                        recip_tok = other
+                if recip_tok is None:
+                    for holder in ([tok, verb] if verb is not tok else [verb]):
+                        for p, o in sx.prep_objects(holder):
+                            if self._resolve(o, speaker):
+                                recip_tok = o
+                                break
+                        if recip_tok is not None:
+                            break
+        actor = self._resolve(actor_tok, speaker)
+        recipient = self._resolve(recip_tok, speaker)
+        # reciprocal events: "X and Y met" keeps both as actor and no recipient (manual)
+        if actor and recipient and {(e.country, e.name) for e in actor} == {(e.country, e.name) for e in recipient}:
+            recipient = []
+        if actor:
+            ev.append("actor: " + ", ".join(e.evidence or e.text for e in actor))
+        return actor, recipient, actor_tok, recip_tok, ev
+
+    # --------------------------------------------------------------- speech
+    def _reporter(self, verb: Token, sent: Span) -> tuple[Entity | None, list[str]]:
+        """Who reports this event: the speaker of a covering quote or of a speech verb above it."""
+        lex = self.lex
+        cur = verb
+        for _ in range(6):
+            if cur.dep_ in ("ccomp", "parataxis", "conj", "advcl", "xcomp") and cur.head is not cur:
+                cur = cur.head
+                if cur.lemma_.lower() in lex.speech_verbs:
+                    subj = sx.subject(cur) or sx.agent(cur)
+                    speaker = self.ctx.speaker_at(cur.idx)
+                    if subj is not None:
+                        ents = self.ctx.entities_for(subj, speaker)
+                        if ents:
+                            return ents[0], [f"reported by '{subj.text}' ({cur.text})"]
+                    break
+            else:
+                break
+        quoted = self.ctx.speaker_at(verb.idx)
+        if quoted is not None:
+            return quoted, [f"in a statement by {quoted.name or quoted.text}"]
+        return None, []
+
+    @staticmethod
+    def _going_to(verb: Token) -> bool:
+        h = verb.head
+        return verb.dep_ == "xcomp" and h.lemma_ == "go" and h.tag_ == "VBG"
+
+    @staticmethod
+    def _conditional(verb: Token) -> bool:
+        cur = verb
+        for _ in range(3):
+            if any(c.dep_ == "mark" and c.lower_ in SUBORDINATE_IF for c in cur.children):
+                return True
+            if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+                cur = cur.head
+            else:
+                break
+        return False

@@ -1,0 +1,156 @@
+"""The event trigger lexicon and category tables, indexed for fast look-up.
+
+Built once per process from ``events.yaml``, ``modes.yaml`` and ``categories.yaml``.
+A trigger entry says: this lemma, in this part of speech, optionally with this
+particle/preposition (``with``) or direct object (``object``), denotes this PLOVER
+category and mode.  More specific entries beat plain ones for the same lemma.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..knowledge import Knowledge
+
+POS_TAGS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"}}
+# spaCy's small tagger calls some predicate verbs AUX or nouns ADJ; accept close misses
+POS_FALLBACK = {"VERB": {"AUX"}, "NOUN": {"X"}, "ADJ": {"VERB"}}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    event: str
+    pos: str | None = None
+    mode: str | None = None
+    with_: tuple[str, ...] = ()
+    object: tuple[str, ...] = ()
+    control: str | None = None
+    cameo: str | None = None
+    note: str = ""
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.object else 0) + (1 if self.with_ else 0) + (1 if self.pos else 0)
+
+    def describe(self) -> str:
+        if self.lemma.startswith("*"):
+            return f"rule: {self.note} → {self.event}"
+        extra = "".join(f" +{w}" for w in self.with_) + (f" obj={'|'.join(self.object)}" if self.object else "")
+        return f"events.yaml {self.lemma}/{self.pos or '*'}{extra} → {self.event}" + (f" {self.mode}" if self.mode else "")
+
+
+@dataclass
+class Lexicon:
+    triggers: dict[str, list[Trigger]]
+    light_verbs: frozenset[str]
+    passthrough_verbs: frozenset[str]
+    future_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    wrongdoing: frozenset[str]
+    dismissals: frozenset[str]
+    claim_nouns: frozenset[str]
+    negating_verbs: frozenset[str]
+    wanting_verbs: frozenset[str]
+    obligation_modals: frozenset[str]
+    modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
+    categories: dict[str, Any]
+    contexts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def from_knowledge(cls, k: Knowledge) -> "Lexicon":
+        ev = k.events or {}
+        index: dict[str, list[Trigger]] = {}
+        for d in ev.get("triggers", []):
+            t = Trigger(
+                lemma=str(d["lemma"]).lower(), event=d["event"], pos=d.get("pos"), mode=d.get("mode"),
+                with_=tuple(x.lower() for x in d.get("with", []) or []),
+                object=tuple(x.lower() for x in d.get("object", []) or []),
+                control=d.get("control"), cameo=str(d["cameo"]) if d.get("cameo") else None,
+                note=d.get("note", ""),
+            )
+            index.setdefault(t.lemma, []).append(t)
+        for lst in index.values():
+            lst.sort(key=lambda t: -t.specificity)
+
+        vocab = {**ev, **(k.statements or {})}
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in vocab.get(key, []) or [])
+
+        modes = {
+            cat: [(mode, [tuple(_norm(p).split()) for p in phrases]) for mode, phrases in (table or {}).items()]
+            for cat, table in (k.modes or {}).items()
+        }
+        contexts = {c: [tuple(_norm(p).split()) for p in phrases] for c, phrases in (k.contexts or {}).items()}
+        return cls(index, words("light_verbs"), words("passthrough_verbs"), words("future_verbs"),
+                   words("speech_verbs"), words("wrongdoing_nouns"), words("dismissal_adjectives"),
+                   words("claim_nouns"), words("negating_verbs"), words("wanting_verbs"),
+                   words("obligation_modals"), modes, k.categories or {}, contexts)
+
+    def lookup(self, tok: Token) -> Trigger | None:
+        """The most specific entry this token satisfies, or None."""
+        cands = self.triggers.get(tok.lemma_.lower()) or self.triggers.get(tok.lower_)
+        if not cands:
+            return None
+        child_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")}
+        for strict in (True, False):
+            for t in cands:
+                allowed = POS_TAGS.get(t.pos or "", None)
+                if allowed is not None:
+                    ok = tok.pos_ in allowed or (not strict and tok.pos_ in POS_FALLBACK.get(t.pos, ()))
+                    if not ok:
+                        continue
+                if t.with_ and not child_lemmas.intersection(t.with_):
+                    continue
+                if t.object and not objects.intersection(t.object):
+                    continue
+                return t
+        return None
+
+    # --- category tables -------------------------------------------------
+    def category(self, event: str) -> dict[str, Any]:
+        return self.categories.get(event, {})
+
+    def score(self, event: str, mode: str | None) -> float | None:
+        cat = self.category(event)
+        m = (cat.get("modes") or {}).get(mode or "", {}) or {}
+        return m.get("score", cat.get("score"))
+
+    def cameo(self, event: str, mode: str | None) -> str | None:
+        cat = self.category(event)
+        m = (cat.get("modes") or {}).get(mode or "", {}) or {}
+        return m.get("cameo") or cat.get("cameo")
+
+    def quad(self, event: str) -> int | None:
+        return self.category(event).get("quad")
+
+    def mode_from_words(self, event: str, keys: tuple[str, str]) -> str | None:
+        """The first mode of ``event`` whose cue phrase occurs in the sentence."""
+        for mode, phrases in self.modes.get(event, []):
+            if any(has_phrase(keys, p) for p in phrases):
+                return mode
+        return None
+
+    def valid_mode(self, event: str, mode: str | None) -> bool:
+        return bool(mode) and mode in (self.category(event).get("modes") or {})
+
+
+def _norm(s: str) -> str:
+    """Lower-case, hyphens as spaces: "air-strike" and "air strike" read the same."""
+    return re.sub(r"\s+", " ", str(s).lower().replace("-", " ")).strip()
+
+
+def sentence_keys(tokens) -> tuple[str, str]:
+    """A sentence as ' word word … ' and ' lemma lemma … ' strings for phrase look-up."""
+    toks = [t for t in tokens if not t.is_punct and not t.is_space]
+    return (" " + " ".join(t.lower_ for t in toks) + " ", " " + " ".join(t.lemma_.lower() for t in toks) + " ")
+
+
+def has_phrase(keys: tuple[str, str], phrase: tuple[str, ...]) -> bool:
+    needle = " " + " ".join(phrase) + " "
+    return needle in keys[0] or needle in keys[1]
