@@ -19,7 +19,7 @@ from . import nlp as nlp_mod
 from .actors import ActorResolver
 from .clean import MAX_CHARS, check_text
 from .errors import InputError
-from .events.extract import Candidate, Context, SentenceCoder
+from .events.extract import Candidate, Context, SentenceCoder, nearest_trigger
 from .events.lexicon import Lexicon, has_phrase, sentence_keys
 from .events.statements import statement_events
 from .geo import Gazetteer, dateline_location, event_location
@@ -77,9 +77,15 @@ class Coder:
         ctx, last_speaker, _ = self._context(doc, None, None)
         cands = [c for _, cs in self._candidates(doc, ctx, last_speaker, keep_actorless=True) for c in cs]
         best = choose_for_pair(cands, actor, recipient)
-        if best is None:
-            return {"event": None, "mode": None, "score": None}
-        return {"event": best.event, "mode": best.mode, "score": self.lexicon.score(best.event, best.mode)}
+        if best is not None:
+            event, mode = best.event, best.mode
+        else:
+            anchor = doc.char_span(*actor, alignment_mode="expand") if actor else None
+            entry = nearest_trigger(doc[:], self.lexicon, anchor.root.i if anchor is not None else 0)
+            if entry is None:
+                return {"event": None, "mode": None, "score": None}
+            event, mode = entry.event, entry.mode
+        return {"event": event, "mode": mode, "score": self.lexicon.score(event, mode)}
 
     # ------------------------------------------------------------ internals
     def _flush(self, buffer):

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Entity
 from . import syntax as sx
-from .lexicon import Lexicon, Trigger, sentence_keys
+from .lexicon import Lexicon, Trigger, is_one_of, sentence_keys
 
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 COOPERATIVE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -77,6 +77,7 @@ class Candidate:
 WANTING = Trigger("*want*", "REQUEST", "VERB", control="own", note="wanting someone else to act is a request")
 OBLIGING = Trigger("*must*", "REQUEST", "VERB", control="own", note="saying someone else must act is a demand")
 PRONOUNS = {"PRON"}
+NO_COMMENT = {"comment", "elaborate", "discuss", "answer", "respond", "speak", "specify", "identify", "confirm"}
 
 
 def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -100,19 +101,38 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
+    """Lexicon matches, less nouns that only name a kind of actor ("riot police", "aid workers")."""
     found = {}
     for tok in sent:
+        if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and is_one_of(tok.head, lex.role_nouns):
+            continue
         if tok.is_alpha and not tok.is_stop or tok.lemma_.lower() in lex.triggers:
             entry = lex.lookup(tok) or _directive(tok, lex)
             if entry is not None:
                 found[tok.i] = entry
+    for i in [i for i in found if sent.doc[i].dep_ == "compound" and sent.doc[i].head.i in found]:
+        del found[i]  # "war crimes trial": the head noun is the event
     return found
+
+
+def nearest_trigger(sent: Span, lex: Lexicon, anchor: int) -> Trigger | None:
+    """Any lexicon word, the closest to ``anchor`` first: a last resort when no rule fired."""
+    best = None
+    for tok in sent:
+        for t in lex.triggers.get(tok.lemma_.lower(), ()):
+            d = abs(tok.i - anchor)
+            if best is None or d < best[0]:
+                best = (d, t)
+            break
+    return best[1] if best else None
 
 
 def _speech_verb(tok: Token, lex: Lexicon, triggers: dict[int, Trigger]) -> bool:
     """A reporting verb used as attribution ("said", "reports", "noted that")."""
     if tok.lemma_.lower() not in lex.speech_verbs:
         return False
+    if any(c.dep_ == "dobj" and c.i in triggers for c in tok.children):
+        return False  # "declared a ceasefire", "announced sanctions": the noun is the event
     entry = triggers.get(tok.i)
     return entry is None or entry.control != "own" or entry is WANTING
 
@@ -168,6 +188,11 @@ class SentenceCoder:
                     skip.add(i)
         for i, entry in triggers.items():
             tok = doc[i]
+            comp = sx.child(tok, "xcomp")
+            if entry.event == "REJECT" and comp is not None and comp.lemma_.lower() in lex.speech_verbs | NO_COMMENT:
+                skip.add(i)  # "declined to comment" refuses nothing
+        for i, entry in triggers.items():
+            tok = doc[i]
             if i in skip or tok.pos_ in ("NOUN", "PROPN"):
                 continue
             head = tok.head
@@ -202,16 +227,18 @@ class SentenceCoder:
             verb = tok.head  # "Syria is willing to withdraw": the copula carries the subject
         if tok.pos_ in ("NOUN", "PROPN"):
             gov = _noun_governor(tok, triggers)
-            if gov is not None and gov.lemma_.lower() in lex.light_verbs and gov.pos_ in ("VERB", "AUX"):
+            if gov is not None and is_one_of(gov, lex.light_verbs) and gov.pos_ in ("VERB", "AUX"):
                 verb = gov
                 trigger_tokens.insert(0, gov)
                 evidence.append(f"light verb '{gov.text}'")
         # pass-through and future matrix verbs ("decided to attack", "plans to visit")
         aux = None
-        neg = False
-        while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in (lex.passthrough_verbs | lex.negating_verbs):
-            if verb.head.lemma_.lower() in lex.future_verbs:
+        neg = willing = False
+        while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in (lex.passthrough_verbs | lex.negating_verbs
+                                                                     | lex.willingness):
+            if verb.head.lemma_.lower() in lex.future_verbs | lex.willingness:
                 aux = "future"
+            willing = willing or verb.head.lemma_.lower() in lex.willingness
             if verb.head.lemma_.lower() in lex.negating_verbs:
                 neg = True
             evidence.append(f"complement of '{verb.head.text}'")
@@ -241,7 +268,8 @@ class SentenceCoder:
             aux = "future"
         elif modals & HYPOTHETICAL_MODALS:
             aux = "hypothetical"
-        if self._conditional(verb):
+        conditional = self._conditional(verb)
+        if conditional:
             aux = "hypothetical"
         if aux is None and tok.pos_ in ("NOUN", "PROPN") and any(
                 c.lower_ in ("upcoming", "planned", "proposed", "future", "next", "expected") for c in tok.children):
@@ -251,16 +279,21 @@ class SentenceCoder:
             aux = "historical"
 
         # category changes the manual asks for
-        if aux in ("future", "hypothetical") and not neg:
-            if event in COOPERATIVE_TO_AGREE and aux == "future":
-                evidence.append(f"future {event} → AGREE")
+        intent = aux == "future" or (aux == "hypothetical" and (reported_by is not None or conditional))
+        if intent and neg and event in COOPERATIVE_TO_AGREE | {"RETREAT", "CONCEDE", "AGREE"}:
+            evidence.append(f"says it will not {event} → REJECT")
+            event, mode, aux, neg = "REJECT", DEMAND_MODES.get(event, "change"), None, False
+        elif intent and not neg:
+            if event in COOPERATIVE_TO_AGREE and aux == "future" or willing and event in ("RETREAT", "CONCEDE"):
+                evidence.append(f"intended {event} → AGREE")
                 event, mode, aux = "AGREE", None, None
-            elif event == "RETREAT" and aux == "future":
+            elif event == "RETREAT" and aux == "future" and not conditional:
                 evidence.append("announced retreat → CONCEDE")
                 event, mode, aux = "CONCEDE", None, None
-            elif event in FORCE_TO_THREAT and reported_by is not None:
-                tm = COERCE_THREAT_MODES.get(mode or "", FORCE_TO_THREAT[event]) if event == "COERCE" \
-                    else FORCE_TO_THREAT[event]
+            elif event in FORCE_TO_THREAT or conditional and event not in VERBAL | COOPERATIVE_TO_AGREE:
+                tm = THREAT_MODES.get(event, "violence")
+                if event == "COERCE":
+                    tm = COERCE_THREAT_MODES.get(mode or "", "restrict")
                 evidence.append(f"stated intent of {event} → THREATEN")
                 event, mode, aux = "THREATEN", tm, None
 
@@ -273,6 +306,7 @@ class SentenceCoder:
         conf += 0.1 if verb.dep_ == "ROOT" or (verb.head.lemma_.lower() in lex.speech_verbs and verb.head.dep_ == "ROOT") else 0
         conf -= 0.1 if reported_by is not None and event in VERBAL else 0
         conf -= 0.2 if aux in ("hypothetical", "historical") else 0
+        conf -= 0.15 if self._subordinate(verb, triggers) else 0
         evidence.extend(speech_ev)
         return Candidate(event, mode, tok, sorted(trigger_tokens, key=lambda t: t.i), sent, actor, recipient, aux,
                          neg, reported_by, max(0.05, min(conf, 0.99)), evidence, entry, actor_tok, recip_tok)
@@ -374,6 +408,19 @@ class SentenceCoder:
         if quoted is not None:
             return quoted, [f"in a statement by {quoted.name or quoted.text}"]
         return None, []
+
+    @staticmethod
+    def _subordinate(verb: Token, triggers: dict[int, Trigger]) -> bool:
+        """A purpose or manner clause of another event ("staged protests to demand …")."""
+        cur = verb
+        for _ in range(3):
+            if cur.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "pobj", "prep") and cur.head is not cur:
+                cur = cur.head
+                if cur.i in triggers or any(c.i in triggers for c in cur.children if c.dep_ in ("dobj", "nsubj")):
+                    return True
+            else:
+                return False
+        return False
 
     @staticmethod
     def _going_to(verb: Token) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..knowledge import Knowledge
 
+PARTICLES = {"down", "out", "off", "up", "back", "over", "aside", "away", "in"}
 POS_TAGS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"}}
 # spaCy's small tagger calls some predicate verbs AUX or nouns ADJ; accept close misses
 POS_FALLBACK = {"VERB": {"AUX"}, "NOUN": {"X"}, "ADJ": {"VERB"}}
@@ -28,13 +29,16 @@ class Trigger:
     mode: str | None = None
     with_: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
+    not_object: tuple[str, ...] = ()
+    modifier: tuple[str, ...] = ()
     control: str | None = None
     cameo: str | None = None
     note: str = ""
 
     @property
     def specificity(self) -> int:
-        return (2 if self.object else 0) + (1 if self.with_ else 0) + (1 if self.pos else 0)
+        return (2 if self.object or self.modifier else 0) + (1 if self.with_ or self.not_object else 0) + \
+            (1 if self.pos else 0)
 
     def describe(self) -> str:
         if self.lemma.startswith("*"):
@@ -56,6 +60,8 @@ class Lexicon:
     negating_verbs: frozenset[str]
     wanting_verbs: frozenset[str]
     obligation_modals: frozenset[str]
+    willingness: frozenset[str]
+    role_nouns: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
     categories: dict[str, Any]
     contexts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -67,8 +73,10 @@ class Lexicon:
         for d in ev.get("triggers", []):
             t = Trigger(
                 lemma=str(d["lemma"]).lower(), event=d["event"], pos=d.get("pos"), mode=d.get("mode"),
-                with_=tuple(x.lower() for x in d.get("with", []) or []),
-                object=tuple(x.lower() for x in d.get("object", []) or []),
+                with_=tuple(_word(x) for x in d.get("with", []) or []),
+                object=tuple(_word(x) for x in d.get("object", []) or []),
+                not_object=tuple(_word(x) for x in d.get("not_object", []) or []),
+                modifier=tuple(_word(x) for x in d.get("modifier", []) or []),
                 control=d.get("control"), cameo=str(d["cameo"]) if d.get("cameo") else None,
                 note=d.get("note", ""),
             )
@@ -89,15 +97,23 @@ class Lexicon:
         return cls(index, words("light_verbs"), words("passthrough_verbs"), words("future_verbs"),
                    words("speech_verbs"), words("wrongdoing_nouns"), words("dismissal_adjectives"),
                    words("claim_nouns"), words("negating_verbs"), words("wanting_verbs"),
-                   words("obligation_modals"), modes, k.categories or {}, contexts)
+                   words("obligation_modals"), words("willingness_words"),
+                   frozenset(r.word for r in k.roles if " " not in r.word), modes, k.categories or {}, contexts)
 
     def lookup(self, tok: Token) -> Trigger | None:
         """The most specific entry this token satisfies, or None."""
-        cands = self.triggers.get(tok.lemma_.lower()) or self.triggers.get(tok.lower_)
+        cands = None
+        for base in lemmas(tok):
+            cands = self.triggers.get(base)
+            if cands:
+                break
         if not cands:
             return None
-        child_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        # particles: spaCy sometimes reads "stepped down", "walked out" as adverbs
+        child_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")
+                        or c.dep_ == "advmod" and c.lower_ in PARTICLES}
         objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")}
+        modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
         for strict in (True, False):
             for t in cands:
                 allowed = POS_TAGS.get(t.pos or "", None)
@@ -108,6 +124,10 @@ class Lexicon:
                 if t.with_ and not child_lemmas.intersection(t.with_):
                     continue
                 if t.object and not objects.intersection(t.object):
+                    continue
+                if t.not_object and objects.intersection(t.not_object):
+                    continue
+                if t.modifier and not modifiers.intersection(t.modifier):
                     continue
                 return t
         return None
@@ -138,6 +158,30 @@ class Lexicon:
 
     def valid_mode(self, event: str, mode: str | None) -> bool:
         return bool(mode) and mode in (self.category(event).get("modes") or {})
+
+
+def lemmas(tok: Token) -> list[str]:
+    """spaCy's lemma, then base forms guessed from the word ("staged" is lemmatised "stag")."""
+    lemma, w = tok.lemma_.lower(), tok.lower_
+    out = [lemma, w]
+    if tok.pos_ in ("VERB", "NOUN", "AUX"):
+        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                             ("es", ""), ("s", "")):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                stem = w[: len(w) - len(suffix)]
+                out.append(stem + repl)
+                if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2]:
+                    out.append(stem[:-1])  # "shelled" → "shell" is covered; "stopped" → "stop"
+    return out
+
+
+def is_one_of(tok: Token, words: frozenset[str]) -> bool:
+    return any(b in words for b in lemmas(tok))
+
+
+def _word(x) -> str:
+    """YAML 1.1 reads unquoted on/off as booleans; they are particles here."""
+    return {True: "on", False: "off"}.get(x, x).lower() if isinstance(x, bool) else str(x).lower()
 
 
 def _norm(s: str) -> str:

@@ -1,0 +1,114 @@
+"""Event coding on real-style news sentences: every category, modality, reported speech."""
+import pytest
+
+
+def events(coder, text, **kw):
+    return [e for e in coder.code(text, **kw).events if not e.negated]
+
+
+def has(evs, category, actor=None, recipient=None, mode=None):
+    for e in evs:
+        if e.event != category:
+            continue
+        if actor and not any(a.country == actor for a in e.actor):
+            continue
+        if recipient and not any(r.country == recipient for r in e.recipient):
+            continue
+        if mode and e.mode != mode:
+            continue
+        return True
+    return False
+
+
+@pytest.mark.parametrize("text, category, actor, recipient", [
+    ("Hungary and Romania agreed on Wednesday to cooperate on border security.", "AGREE", "HUN", None),
+    ("The Japanese prime minister met the Indian foreign minister in Tokyo on Monday.", "CONSULT", "JPN", "IND"),
+    ("Germany praised Ghana's handling of the election.", "SUPPORT", "DEU", "GHA"),
+    ("Argentina apologized to Brazil for the incident at sea.", "CONCEDE", "ARG", "BRA"),
+    ("France and Germany launched joint military exercises with Poland.", "COOPERATE", "FRA", None),
+    ("Norway sent 40 tonnes of medical aid to Sudan.", "AID", "NOR", "SDN"),
+    ("Ethiopia withdrew its troops from Somalia on Friday.", "RETREAT", "ETH", "SOM"),
+    ("Kenya urged Uganda to reopen the border crossing.", "REQUEST", "KEN", "UGA"),
+    ("Pakistan accused India of violating the ceasefire.", "ACCUSE", "PAK", "IND"),
+    ("Serbia rejected Kosovo's proposal for new talks.", "REJECT", "SRB", None),
+    ("Iran threatened to close the Strait of Hormuz if Washington imposed new sanctions.", "THREATEN", "IRN", None),
+    ("Thousands of Chilean students demonstrated in Santiago against tuition fees.", "PROTEST", "CHL", None),
+    ("The European Union imposed sanctions on Belarus on Monday.", "SANCTION", "EUR", "BLR"),
+    ("Russia deployed additional troops to its border with Finland.", "MOBILIZE", "RUS", None),
+    ("Turkish police arrested 30 journalists in Istanbul.", "COERCE", "TUR", None),
+    ("Israeli warplanes bombed targets in southern Lebanon overnight.", "ASSAULT", "ISR", None),
+])
+def test_each_category(coder, text, category, actor, recipient):
+    evs = events(coder, text)
+    assert has(evs, category, actor, recipient), [(e.event, [a.country for a in e.actor], [r.country for r in e.recipient]) for e in evs]
+
+
+def test_negated_event_is_flagged_and_left_out(coder):
+    res = coder.code("Syrian troops did not attack the town of Idlib on Sunday.")
+    assert not any(e.event == "ASSAULT" for e in res.events if not e.negated)
+    assert any(e.event == "ASSAULT" and e.negated for e in res.events)
+    assert all(e["negated"] is False for e in res.to_dict()["events"])
+
+
+def test_future_cooperation_is_agree(coder):
+    evs = events(coder, "The United Nations will provide food aid to refugees in Chad next month.")
+    assert has(evs, "AGREE", "UNO")
+    assert not has(evs, "AID")
+
+
+def test_future_withdrawal_is_concede(coder):
+    evs = events(coder, "Nigeria announced that it will withdraw its troops from Chad.")
+    assert has(evs, "CONCEDE", "NGA")
+
+
+def test_hypothetical_and_historical_aux(coder):
+    res = coder.code("If Russian forces crossed the border, Estonia would respond. "
+                     "In 1991, Iraqi troops invaded Kuwait.", published="2024-05-01")
+    invaded = [e for e in res.events if e.trigger.text.startswith("invad")]
+    assert invaded and invaded[0].aux == "historical"
+
+
+def test_refusal_to_cooperate_is_reject(coder):
+    evs = events(coder, "The United States said it would not meet the hostage-takers' demands.")
+    assert has(evs, "REJECT", "USA")
+
+
+def test_reported_speech_keeps_the_reported_actor(coder):
+    res = coder.code("A UN spokesman said Sudanese rebels shelled the town of Kadugli on Sunday.")
+    assault = [e for e in res.events if e.event == "ASSAULT"]
+    assert assault and any(a.country == "SDN" for a in assault[0].actor)
+    assert assault[0].reported_by is not None and assault[0].reported_by.country == "UNO"
+    assert not any(e.event == "ASSAULT" and any(a.country == "UNO" for a in e.actor) for e in res.events)
+
+
+def test_accusation_is_not_the_accused_act(coder):
+    evs = events(coder, "Azerbaijan accused Armenia of shelling its positions near the border.")
+    assert has(evs, "ACCUSE", "AZE", "ARM")
+    assert not has(evs, "ASSAULT")
+
+
+def test_news_agency_attribution_is_not_an_event(coder):
+    res = coder.code("Kazakhstan's president met the Chinese foreign minister in Astana, Kazinform reports.")
+    assert has(res.events, "CONSULT", "KAZ", "CHN")
+    assert all(a.text != "Kazinform" for e in res.events for a in e.actor)
+
+
+def test_passive_puts_the_agent_first(coder):
+    evs = events(coder, "Two Malian soldiers were killed by jihadist fighters near Gao.")
+    assault = [e for e in evs if e.event == "ASSAULT"]
+    assert assault and any(r.country == "MLI" for r in assault[0].recipient)
+
+
+def test_every_event_has_spans_evidence_and_codes(coder):
+    text = "Egyptian police arrested twelve protesters in Cairo on Monday."
+    res = coder.code(text, published="2024-03-06")
+    assert res.events
+    for e in res.events:
+        s, t = e.trigger.span
+        assert text[s:t] == e.trigger.text
+        assert e.evidence and e.cameo and e.quad in (1, 2, 3, 4) and e.score is not None
+        for a in e.actor + e.recipient:
+            assert text[a.span[0]:a.span[1]] == a.text
+    arrest = [e for e in res.events if e.event == "COERCE"][0]
+    assert arrest.mode == "arrest" and arrest.date == "2024-03-04"
+    assert arrest.location is not None and arrest.location.country == "EGY"
