@@ -29,7 +29,8 @@ def gold_category(rec: dict) -> str:
 def markup_spans(rec: dict) -> dict[str, list[tuple[int, int]]]:
     """Character spans of the SRC/TAR/EVT/LOC marks, located in the record's plain text."""
     text = rec["text"]
-    markup = (rec.get("textInfo") or {}).get("markup") or ""
+    info = rec.get("textInfo") or {}
+    markup = info if isinstance(info, str) else info.get("markup") or ""  # one record stores the markup bare
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     pos = 0
     for m in MARK.finditer(markup):

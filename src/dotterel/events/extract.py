@@ -104,7 +104,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
     """Lexicon matches, less nouns that only name a kind of actor ("riot police", "aid workers")."""
     found = {}
     for tok in sent:
-        if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and is_one_of(tok.head, lex.role_nouns):
+        if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and (
+                is_one_of(tok.head, lex.role_nouns) or is_one_of(tok.head, lex.wrongdoing)):
             continue
         if tok.is_alpha and not tok.is_stop or tok.lemma_.lower() in lex.triggers:
             entry = lex.lookup(tok) or _directive(tok, lex)
@@ -137,12 +138,19 @@ def _speech_verb(tok: Token, lex: Lexicon, triggers: dict[int, Trigger]) -> bool
     return entry is None or entry.control != "own" or entry is WANTING
 
 
+ARGUMENT_PREPS = {"of", "in", "for", "to", "into", "on", "against", "with", "over", "by"}
+
+
 def _governor(tok: Token) -> Token | None:
-    """The verb a noun trigger is an argument of (through one preposition at most)."""
+    """The word a noun trigger is an argument of: its verb, or the noun it completes
+    ("tons of aid"); never through a preposition of time or circumstance ("during the war")."""
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "dative", "conj"):
         return tok.head
-    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
-        return tok.head.head
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and tok.head.lower_ in ARGUMENT_PREPS:
+        gov = tok.head.head
+        if gov.pos_ in ("NOUN", "PROPN", "NUM") and tok.head.lower_ != "of":
+            return None
+        return gov
     return None
 
 
@@ -297,8 +305,12 @@ class SentenceCoder:
                 evidence.append(f"stated intent of {event} → THREATEN")
                 event, mode, aux = "THREATEN", tm, None
 
-        if not actor and event not in NEEDS_NO_ACTOR and reported_by is None and not self.keep_actorless:
-            return None
+        if not self.keep_actorless:
+            if not actor and event not in NEEDS_NO_ACTOR and reported_by is None:
+                return None
+            if not actor and not recipient and verb is tok and tok.pos_ in ("NOUN", "PROPN") and not (
+                    event in NEEDS_NO_ACTOR and tok.dep_ in ("nsubj", "nsubjpass", "ROOT")):
+                return None  # a bare noun with nobody attached ("since the signing", "during the war")
         conf = 0.45
         conf += 0.2 if actor else 0
         conf += 0.1 if recipient else 0
@@ -362,8 +374,11 @@ class SentenceCoder:
                 recip_tok = sx.child(verb, "dobj", "dative")
                 if verb is not tok and recip_tok is tok:
                     recip_tok = None  # the light verb's object is the event noun itself
-                if recip_tok is not None and not self._resolve(recip_tok, speaker):
-                    recip_tok = None
+                if recip_tok is not None:
+                    own = self._resolve(recip_tok, speaker)
+                    mine = self._resolve(actor_tok, speaker) if actor_tok is not None else []
+                    if not own or {e.country for e in own} <= {e.country for e in mine} and sx.child(recip_tok, "poss"):
+                        recip_tok = None  # not an actor, or the actor's own ("withdrew its troops")
                 comp = sx.child(verb, "ccomp", "xcomp")
                 if recip_tok is None and event in VERBAL and comp is not None:
                     other = sx.child(comp, "nsubj")  # "urged that Israel withdraw", "expect the UN to act"
@@ -380,7 +395,7 @@ class SentenceCoder:
         actor = self._resolve(actor_tok, speaker)
         recipient = self._resolve(recip_tok, speaker)
         # reciprocal events: "X and Y met" keeps both as actor and no recipient (manual)
-        if actor and recipient and {(e.country, e.name) for e in actor} == {(e.country, e.name) for e in recipient}:
+        if actor and recipient and {e.span for e in actor} >= {e.span for e in recipient}:
             recipient = []
         if actor:
             ev.append("actor: " + ", ".join(e.evidence or e.text for e in actor))

@@ -77,7 +77,7 @@ def statement_events(sent: Span, ctx: Context, existing: list[Candidate],
                 continue
             target = _wrongdoer(subj)
             recipient = ctx.entities_for(target, speaker) if target is not None else []
-            out.append(Candidate("REJECT", None, tok, [subj, tok], sent, [speaker], recipient,
+            out.append(Candidate("REJECT", None, tok, [tok], sent, [speaker], recipient,
                                  confidence=0.6, evidence=[f"claim '{subj.text}' called '{tok.text}'", why]))
         elif tok.pos_ == "NOUN" and lemma in lex.wrongdoing:
             speaker, why = _statement_speaker(tok, ctx, lex, last_speaker)

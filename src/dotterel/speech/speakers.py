@@ -1,0 +1,301 @@
+"""Turn each candidate's speaker token into an Entity, in text order.
+
+The actor resolver (``doc_actors.entities_for``) is asked first.  Where it has
+nothing definite, text-order rules that only look backwards fill in:
+
+- a pronoun ("he said") is the previous speaker of its kind in this or the
+  previous paragraph, else the nearest preceding name of that kind (subjects
+  first);
+- "the minister" is the most recent person named with that title;
+- a mouthpiece ("the ministry's press service", "a spokesman for X") speaks for
+  its owner;
+- a document ("according to the report") is nobody;
+- a quote with no cue continues the speaker of the quote just before it, or
+  the only person named just before it; otherwise its speaker is left empty.
+
+A speaker is never guessed beyond that: where the rules run out the speaker is
+``None`` and ``speaker_reason`` says why.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+from dotterel.model import Entity
+
+from .lexicon import Lexicon
+from .syntax import Candidate, Spans, ent_span
+
+_ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+_NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "case", "punct")
+_OWNER_PREPS = ("of", "for", "from", "at")
+_DEFINITE = ("the", "this", "that")
+_GROUP_LABELS = ("ORG", "GPE", "NORP")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+EVIDENCE = "speech: speaker phrase as written (not resolved to an actor)"
+
+
+def _owner(head: Token) -> Token | None:
+    """The organisation a mouthpiece speaks for: its possessor or its of/for/from object."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    for c in head.children:  # "Foreign Ministry spokesman": a named compound
+        if c.dep_ == "compound" and c.ent_type_ in _ENTITY_KIND:
+            return c
+    return None
+
+
+def _phrase(head: Token) -> Span:
+    """The noun phrase a head names, without relative clauses or appositions."""
+    doc = head.doc
+    ent = ent_span(head)
+    if ent is not None:
+        start, end = ent.start, ent.end
+    else:
+        start, end = head.i, head.i + 1
+    for c in head.lefts:
+        if c.dep_ in _NP_LEFT:
+            start = min(start, c.left_edge.i)
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS:
+            end = max(end, c.right_edge.i + 1)
+    while start < head.i and (doc[start].is_punct or doc[start].ent_type_ in ("DATE", "TIME")):
+        start += 1
+    while end > start + 1 and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def _clean_name(text: str) -> str:
+    text = text.removesuffix("'s").removesuffix("\u2019s")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def phrase_entity(head: Token, people: list[Span] = ()) -> Entity:
+    """An Entity holding the speaker's words as written, for when no actor matches.
+
+    A lone surname ("Castillo said") takes the full name of the person named
+    with it earlier (``people``, in text order).
+    """
+    np = _phrase(head)
+    ent = ent_span(head)
+    name = None
+    kind = "pronoun" if head.pos_ == "PRON" else "group"
+    if ent is not None and ent.label_ in _ENTITY_KIND:
+        kind = _ENTITY_KIND[ent.label_]
+        name = _clean_name(ent.text)
+    if head.pos_ == "PROPN" and (ent is None or len(ent) == 1):
+        full = next((p for p in reversed(people) if p.end_char <= head.idx and len(p) > 1
+                     and p[-1].text == head.text), None)
+        if full is not None:
+            kind, name = "person", _clean_name(full.text)
+    return Entity(text=np.text, span=(np.start_char, np.end_char), name=name, kind=kind, evidence=EVIDENCE)
+
+
+class Attributor:
+    """Resolves candidates' speakers in text order, remembering who spoke."""
+
+    def __init__(self, doc: Doc, doc_actors, lex: Lexicon, paras: list[tuple[int, int]],
+                 quoted: list[tuple[int, int]], titles: frozenset[str]):
+        self.doc, self.actors, self.lex = doc, doc_actors, lex
+        self._para_starts = [p[0] for p in paras]
+        self.quoted = Spans(quoted)
+        self.titles = titles
+        self.done: list[tuple[Candidate, Entity | None]] = []
+        self.names = [e for e in doc.ents if e.label_ in _ENTITY_KIND and not self._in_quote(e.start_char)]
+        self._name_ends = [e.end_char for e in self.names]
+        self.people = [e for e in self.names if e.label_ == "PERSON"]
+
+    # -- helpers ---------------------------------------------------------------
+    def para(self, char: int) -> int:
+        return bisect_right(self._para_starts, char) - 1
+
+    def _in_quote(self, char: int) -> bool:
+        return self.quoted.covers(char)
+
+    def _ask(self, tok: Token) -> list[Entity]:
+        if self.actors is None:
+            return []
+        return list(self.actors.entities_for(tok) or [])
+
+    def _named_before(self, char: int, labels: tuple[str, ...], paragraphs: int) -> list[Span]:
+        """Names of these labels before ``char``, nearest first, within a few paragraphs."""
+        return list(self._iter_named_before(char, labels, paragraphs))
+
+    def _iter_named_before(self, char: int, labels: tuple[str, ...], paragraphs: int):
+        first = self.para(char) - paragraphs
+        for k in range(bisect_right(self._name_ends, char) - 1, -1, -1):
+            e = self.names[k]
+            if self.para(e.start_char) < first:
+                return
+            if e.label_ in labels:
+                yield e
+
+    # -- rules -----------------------------------------------------------------
+    def entity(self, head: Token, depth: int = 0) -> tuple[Entity | None, str]:
+        """The Entity a speaker phrase head stands for, and the rule that gave it."""
+        found = self._ask(head)
+        named = next((e for e in found if e.name), None)
+        low = head.lower_
+        if low in self.lex.person_pronouns or low in self.lex.group_pronouns:
+            # Speech's own antecedent first: it knows who spoke last.
+            ent, how = self._antecedent(head)
+            if ent is None and found:
+                return named or found[0], f"{how}; actor resolver"
+            return ent, how
+        if named is not None:
+            return named, "actor resolver"
+        if low in self.lex.first_person:
+            return None, f"first-person speaker '{head.text}' (the author)"
+        lemma = head.lemma_.lower()
+        named_appos = self._named_apposition(head)
+        if depth < 2 and named_appos is not None:
+            ent, how = self.entity(named_appos, depth + 1)
+            return ent, f"named in apposition ('{head.text}, {named_appos.text}'); {how}"
+        if depth < 2 and self._mouthpiece(head):
+            owner = _owner(head)
+            if owner is not None:
+                ent, how = self.entity(owner, depth + 1)
+                return ent, f"'{head.text}' speaks for its owner; {how}"
+            earlier = self._earlier_mention(head)
+            if earlier is not None:
+                return earlier[1], f"'{_phrase(head).text}' is the one in {earlier[0]}'s earlier quote"
+        if head.pos_ == "NOUN" and lemma in self.titles and any(
+                c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            person = self._titled_person(head)
+            if person is not None:
+                ent, _ = self.entity(person.root, depth + 1)
+                return ent, f"'the {head.text}': last person named with that title ({person.text})"
+        if found:
+            return found[0], "actor resolver"
+        if lemma in self.lex.document_nouns and head.ent_iob_ == "O":
+            return None, f"attributed to a document or source ('{_phrase(head).text}'), not a speaker"
+        return phrase_entity(head, self.people), "speaker phrase as written"
+
+    @staticmethod
+    def _named_apposition(head: Token) -> Token | None:
+        """"A spokesman for the ministry, Igor Sokolov,": the name a common-noun phrase is given."""
+        if head.pos_ not in ("NOUN", "NUM"):
+            return None
+        for t in head.subtree:
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.left_edge.i > 0 \
+                    and head.doc[t.left_edge.i - 1].text == "," \
+                    and all(a.pos_ not in ("VERB", "AUX") for a in t.ancestors if a.i != head.i and head in a.ancestors):
+                return t
+        return None
+
+    def _earlier_mention(self, head: Token) -> tuple[str, Entity] | None:
+        """For "the statement said": the recent quote whose sentence mentions a statement."""
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            return None
+        lemma = head.lemma_.lower()
+        here = self.para(head.idx)
+        for cand, ent in reversed(self.done):
+            if self.para(cand.span[0]) < here - 2:
+                break
+            if ent is None or cand.cue is None:
+                continue
+            cue = self.doc.char_span(*cand.cue[1], alignment_mode="expand")
+            if cue is not None and any(t.lemma_.lower() == lemma for t in cue.sent if t.i != head.i):
+                return ent.name or ent.text, ent
+        return None
+
+    def _mouthpiece(self, head: Token) -> bool:
+        phrase = _phrase(head)
+        if head.ent_iob_ != "O" and len(phrase.ents) == 1 and phrase.ents[0].start <= head.i < phrase.ents[0].end \
+                and len(phrase.ents[0]) > 1:
+            return False  # "the Embassy of Japan" is a name, not a mouthpiece of Japan
+        words = tuple(t.lower_ for t in phrase if t.i <= head.i)
+        lemma_words = words[:-1] + (head.lemma_.lower(),)
+        return any(lemma_words[-len(m):] == m for m in self.lex.mouthpieces if len(lemma_words) >= len(m))
+
+    def _titled_person(self, head: Token) -> Span | None:
+        """The most recent person whose name carries ``head``'s title ("Minister X", "X, the minister")."""
+        lemma = head.lemma_.lower()
+        for e in self._iter_named_before(head.idx, ("PERSON",), paragraphs=len(self._para_starts)):
+            root = e.root
+            near = [c for c in root.children if c.dep_ in ("compound", "nmod", "appos", "amod")]
+            if root.dep_ in ("appos", "compound"):
+                near.append(root.head)
+            if any(t.lemma_.lower() == lemma for t in near):
+                return e
+        return None
+
+    def _antecedent(self, head: Token) -> tuple[Entity | None, str]:
+        """A pronoun speaker: the latest of the previous speaker of its kind and the
+        nearest preceding subject name, within this and the previous paragraph;
+        then any preceding name, then a titled subject ("the finance minister")."""
+        person = head.lower_ in self.lex.person_pronouns
+        here = self.para(head.idx)
+        previous = None
+        for cand, ent in reversed(self.done):
+            if self.para(cand.span[1] - 1) < here - 1:
+                break
+            if ent is not None and (ent.kind == "person") == person:
+                previous = ent
+                break
+        names = self._named_before(head.idx, ("PERSON",) if person else _GROUP_LABELS, paragraphs=1)
+        subject = next((e for e in names if e.root.dep_ in _SUBJECT_DEPS
+                        or (e.root.dep_ == "appos" and e.root.head.dep_ in _SUBJECT_DEPS)), None)
+        if subject is not None and (previous is None or subject.start_char > previous.span[0]):
+            ent, _ = self.entity(subject.root, depth=2)
+            return ent, f"pronoun '{head.text}': nearest preceding subject ({subject.text})"
+        if previous is not None:
+            return previous, f"pronoun '{head.text}': previous speaker"
+        if names:
+            ent, _ = self.entity(names[0].root, depth=2)
+            return ent, f"pronoun '{head.text}': nearest preceding name ({names[0].text})"
+        if person:
+            first = self._para_starts[max(0, here - 1)]
+            for t in reversed(self.doc[:head.i]):
+                if t.idx < first:
+                    break
+                if t.dep_ in _SUBJECT_DEPS and t.pos_ == "NOUN" and t.lemma_.lower() in self.titles \
+                        and not self._in_quote(t.idx):
+                    ent, _ = self.entity(t, depth=2)
+                    return ent, f"pronoun '{head.text}': nearest preceding titled subject ('{t.text}')"
+        return None, f"pronoun '{head.text}' without antecedent"
+
+    def _carry(self, cand: Candidate) -> tuple[Entity | None, str]:
+        """A quote with no cue: the speaker it plainly continues, else nobody.
+
+        Nearest first: a quote earlier in the same paragraph, the one person
+        named earlier in the paragraph, a quote in the previous paragraph, the
+        one person named in the previous paragraph.
+        """
+        start = cand.span[0]
+        here = self.para(start)
+        prev = self.done[-1] if self.done else None
+        prev_para = self.para(prev[0].span[1] - 1) if prev else -2
+        for paragraphs in (0, 1):
+            if prev and prev_para >= here - paragraphs:
+                if prev[1] is None:
+                    return None, "no cue: continues the previous quote, whose speaker is unknown"
+                return prev[1], "no cue: continues the previous quote's speaker"
+            people = self._named_before(start, ("PERSON",), paragraphs=paragraphs)
+            if people and len({p.root.lower_ for p in people}) == 1:
+                ent, _ = self.entity(people[0].root, depth=2)
+                return ent, f"no cue: the only person named just before ({people[0].text})"
+            if people:
+                break
+        return None, "no cue and no single speaker nearby"
+
+    def resolve(self, cand: Candidate) -> tuple[Entity | None, str]:
+        if cand.passive:
+            ent, reason = None, cand.rule
+        elif cand.speaker_head is not None:
+            ent, how = self.entity(cand.speaker_head)
+            reason = f"{cand.rule}; {how}"
+        elif cand.carried:
+            ent, reason = self._carry(cand)
+        else:
+            ent, reason = None, f"{cand.rule}; no speaker phrase"
+        self.done.append((cand, ent))
+        return ent, reason
