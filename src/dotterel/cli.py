@@ -95,9 +95,13 @@ def cmd_evaluate(args) -> int:
     from .evaluate import evaluate_gsr, format_report
 
     report = evaluate_gsr(args.path, limit=args.limit, show_progress=sys.stderr.isatty())
+    if not args.errors:
+        report.pop("mistakes")
     if args.json:
         print(json.dumps(report, indent=2))
     else:
+        for m in report.get("mistakes", []):
+            print(f"{m['id']}: gold {m['gold']}, predicted {m['predicted']}: {m['text']}")
         print(format_report(report))
     return 0
 
@@ -138,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("path", help="PLOVER_GSR_CAMEO.json or a file in the same format")
     e.add_argument("--json", action="store_true", help="machine-readable output")
     e.add_argument("--limit", type=int, help="only the first N records")
+    e.add_argument("--errors", action="store_true", help="also list every record coded wrongly (given pair)")
     e.set_defaults(func=cmd_evaluate)
     return p
 

@@ -85,6 +85,7 @@ def evaluate_gsr(path: str | Path, limit: int | None = None, show_progress: bool
         records = records[:limit]
     coder = Coder()
     gold, given, e2e_hits = [], [], 0
+    mistakes = []
     actor_country = Counter()
     actor_sector = Counter()
     recip_country = Counter()
@@ -99,6 +100,8 @@ def evaluate_gsr(path: str | Path, limit: int | None = None, show_progress: bool
         actor_span, recip_span = pair_spans(rec)
         pred = coder.classify(rec["text"], actor_span, recip_span)["event"]
         given.append(pred or "NONE")
+        if pred != g:
+            mistakes.append({"id": rec.get("id"), "gold": g, "predicted": pred, "text": rec["text"]})
         hits = [e for e in result.events if e.event == g and not e.negated]
         e2e_hits += bool(hits)
         # actor and recipient codes: from the matching event, else the most confident one
@@ -141,6 +144,7 @@ def evaluate_gsr(path: str | Path, limit: int | None = None, show_progress: bool
         "actor_sector": acc(actor_sector),
         "recipient_country": acc(recip_country),
         "confusion": {g: dict(c) for g, c in confusion.items()},
+        "mistakes": mistakes,
     }
 
 

@@ -56,9 +56,12 @@ def test_future_cooperation_is_agree(coder):
     assert not has(evs, "AID")
 
 
-def test_future_withdrawal_is_concede(coder):
+def test_announced_withdrawal_is_intent_to_yield(coder):
+    """CAMEO 035x (intent to yield) maps to AGREE; a conditional one is a THREATEN."""
     evs = events(coder, "Nigeria announced that it will withdraw its troops from Chad.")
-    assert has(evs, "CONCEDE", "NGA")
+    assert has(evs, "AGREE", "NGA")
+    evs = events(coder, "Nigeria said it will withdraw its troops from Chad unless the rebels disarm.")
+    assert has(evs, "THREATEN", "NGA")
 
 
 def test_hypothetical_and_historical_aux(coder):

@@ -34,7 +34,7 @@ NEEDS_NO_ACTOR = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
 DEMAND_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
                 "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield", "SANCTION": "yield"}
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence",
-                "COERCE": "restrict", "REJECT": "relations"}
+                "COERCE": "restrict", "REJECT": "relations", "PROTEST": "restrict"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "'d", "must"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 SUBORDINATE_IF = {"if", "unless", "whether"}
@@ -74,15 +74,20 @@ class Candidate:
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+WILLING = Trigger("*willing*", "AGREE", control="own", note="being willing or ready to act is intent to cooperate")
 WANTING = Trigger("*want*", "REQUEST", "VERB", control="own", note="wanting someone else to act is a request")
 OBLIGING = Trigger("*must*", "REQUEST", "VERB", control="own", note="saying someone else must act is a demand")
 PRONOUNS = {"PRON"}
+CONTROLLING = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE"}
 NO_COMMENT = {"comment", "elaborate", "discuss", "answer", "respond", "speak", "specify", "identify", "confirm"}
 
 
 def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
     """'X expects Y to act' and 'X said Y must act' are requests by X to Y."""
     lemma = tok.lemma_.lower()
+    if lemma in lex.willingness and (sx.child(tok, "xcomp") is not None or any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+        return WILLING
     if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs and lemma not in lex.speech_verbs:
         return None
     comp = sx.child(tok, "ccomp", "xcomp")
@@ -199,19 +204,25 @@ class SentenceCoder:
             comp = sx.child(tok, "xcomp")
             if entry.event == "REJECT" and comp is not None and comp.lemma_.lower() in lex.speech_verbs | NO_COMMENT:
                 skip.add(i)  # "declined to comment" refuses nothing
+        # where each trigger sits as a predicate: a noun's light verb ("issued a demand"), else itself
+        carrier = {i: self._carrier(doc[i], triggers) for i in triggers}
+        owner = {v.i: i for i, v in carrier.items() if i not in skip}
         for i, entry in triggers.items():
-            tok = doc[i]
-            if i in skip or tok.pos_ in ("NOUN", "PROPN"):
+            if i in skip:
                 continue
-            head = tok.head
-            if tok.dep_ in ("xcomp", "ccomp", "pcomp", "advcl") and head.i in triggers and head.i not in skip:
-                matrix = triggers[head.i]
-                if matrix.control == "own" or matrix.event in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE"):
-                    absorbed.setdefault(head.i, []).append(i)
-                    skip.add(i)
-            elif tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i in triggers:
+            v = carrier[i]
+            head = v.head
+            if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i in owner:
                 # "accused Y of attacking", "warned against intervening"
-                absorbed.setdefault(head.head.i, []).append(i)
+                m = owner[head.head.i]
+            elif v.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl") and head.i in owner and owner[head.i] != i:
+                m = owner[head.i]
+            else:
+                continue
+            matrix = triggers[m]
+            if (matrix.control == "own" or matrix.event in CONTROLLING
+                    or matrix.event == "PROTEST" and entry.event == "REQUEST"):  # a protest's demand is its topic
+                absorbed.setdefault(m, []).append(i)
                 skip.add(i)
 
         out = []
@@ -241,14 +252,14 @@ class SentenceCoder:
                 evidence.append(f"light verb '{gov.text}'")
         # pass-through and future matrix verbs ("decided to attack", "plans to visit")
         aux = None
-        neg = willing = False
+        neg = willing = failed = False
         while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in (lex.passthrough_verbs | lex.negating_verbs
                                                                      | lex.willingness):
             if verb.head.lemma_.lower() in lex.future_verbs | lex.willingness:
                 aux = "future"
             willing = willing or verb.head.lemma_.lower() in lex.willingness
             if verb.head.lemma_.lower() in lex.negating_verbs:
-                neg = True
+                neg = failed = True
             evidence.append(f"complement of '{verb.head.text}'")
             verb = verb.head
 
@@ -257,7 +268,10 @@ class SentenceCoder:
             sub = triggers.get(t.i)
             if sub is None:
                 continue
-            if event in ("REQUEST", "REJECT") and not mode:
+            if entry is WILLING and sub.event in THREAT_MODES:
+                event, mode = "THREATEN", THREAT_MODES[sub.event]
+                evidence.append(f"ready to {sub.event} → THREATEN")
+            elif event in ("REQUEST", "REJECT") and not mode:
                 mode = DEMAND_MODES.get(sub.event, "change")
             elif event == "THREATEN" and not mode:
                 mode = THREAT_MODES.get(sub.event)
@@ -272,33 +286,36 @@ class SentenceCoder:
         # modality
         neg = neg or sx.negated(tok) or sx.negated(verb) or (tok is not verb and sx.negated(tok.head))
         modals = sx.modal_aux(verb)
+        reported_by, speech_ev = self._reporter(verb, sent)
         if modals & FUTURE_MODALS or self._going_to(verb):
             aux = "future"
+        elif modals & {"would", "'d"} and verb.dep_ == "ccomp" and reported_by is not None:
+            aux = "future"  # "said it would withdraw": the future seen from the past
         elif modals & HYPOTHETICAL_MODALS:
             aux = "hypothetical"
-        conditional = self._conditional(verb)
-        if conditional:
-            aux = "hypothetical"
+        if self._conditional(verb):
+            aux = "hypothetical"  # inside an if/unless clause: a condition, not an act
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SUBORDINATE_IF
+                                                    for m in c.children) for c in verb.children)
         if aux is None and tok.pos_ in ("NOUN", "PROPN") and any(
                 c.lower_ in ("upcoming", "planned", "proposed", "future", "next", "expected") for c in tok.children):
             aux = "future"
-        reported_by, speech_ev = self._reporter(verb, sent)
         if aux is None and self.ctx.historical(sent):
             aux = "historical"
 
         # category changes the manual asks for
-        intent = aux == "future" or (aux == "hypothetical" and (reported_by is not None or conditional))
-        if intent and neg and event in COOPERATIVE_TO_AGREE | {"RETREAT", "CONCEDE", "AGREE"}:
+        intent = aux == "future" or (aux == "hypothetical" and conditional)
+        if (intent or failed) and neg and event in COOPERATIVE_TO_AGREE | {"RETREAT", "CONCEDE", "AGREE"}:
             evidence.append(f"says it will not {event} → REJECT")
             event, mode, aux, neg = "REJECT", DEMAND_MODES.get(event, "change"), None, False
         elif intent and not neg:
-            if event in COOPERATIVE_TO_AGREE and aux == "future" or willing and event in ("RETREAT", "CONCEDE"):
+            if (event in COOPERATIVE_TO_AGREE or event == "RETREAT" and not conditional) and aux == "future" \
+                    or willing and event in ("RETREAT", "CONCEDE"):
+                # intent to cooperate or to yield is AGREE (CAMEO 03x, mapped to AGREE)
                 evidence.append(f"intended {event} → AGREE")
                 event, mode, aux = "AGREE", None, None
-            elif event == "RETREAT" and aux == "future" and not conditional:
-                evidence.append("announced retreat → CONCEDE")
-                event, mode, aux = "CONCEDE", None, None
-            elif event in FORCE_TO_THREAT or conditional and event not in VERBAL | COOPERATIVE_TO_AGREE:
+            elif event in FORCE_TO_THREAT or event == "PROTEST" and mode in ("boycott", "strike", "obstruct") \
+                    or conditional and event not in VERBAL | COOPERATIVE_TO_AGREE:
                 tm = THREAT_MODES.get(event, "violence")
                 if event == "COERCE":
                     tm = COERCE_THREAT_MODES.get(mode or "", "restrict")
@@ -423,6 +440,16 @@ class SentenceCoder:
         if quoted is not None:
             return quoted, [f"in a statement by {quoted.name or quoted.text}"]
         return None, []
+
+    def _carrier(self, tok: Token, triggers: dict[int, Trigger]) -> Token:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            gov = _noun_governor(tok, triggers)
+            if gov is not None and is_one_of(gov, self.lex.light_verbs) and gov.pos_ in ("VERB", "AUX") \
+                    and gov.i not in triggers:
+                return gov
+        if tok.dep_ in ("acomp", "oprd") and tok.pos_ == "ADJ":
+            return tok.head
+        return tok
 
     @staticmethod
     def _subordinate(verb: Token, triggers: dict[int, Trigger]) -> bool:
