@@ -207,6 +207,7 @@ class SentenceCoder:
         # where each trigger sits as a predicate: a noun's light verb ("issued a demand"), else itself
         carrier = {i: self._carrier(doc[i], triggers) for i in triggers}
         owner = {v.i: i for i, v in carrier.items() if i not in skip}
+        owner.update({i: i for i in triggers if i not in skip})
         for i, entry in triggers.items():
             if i in skip:
                 continue
@@ -241,15 +242,12 @@ class SentenceCoder:
         event, mode = entry.event, entry.mode
         evidence = [entry.describe()]
         trigger_tokens = [tok] + [c for c in tok.children if c.dep_ == "prt"]
-        verb = tok
-        if tok.dep_ in ("acomp", "oprd") and tok.pos_ == "ADJ":
-            verb = tok.head  # "Syria is willing to withdraw": the copula carries the subject
-        if tok.pos_ in ("NOUN", "PROPN"):
-            gov = _noun_governor(tok, triggers)
-            if gov is not None and is_one_of(gov, lex.light_verbs) and gov.pos_ in ("VERB", "AUX"):
-                verb = gov
-                trigger_tokens.insert(0, gov)
-                evidence.append(f"light verb '{gov.text}'")
+        verb = self._carrier(tok, triggers)  # "held talks": held; "is willing": is; "went on strike": went
+        undergoer = False
+        if verb is not tok and tok.pos_ in ("NOUN", "PROPN"):
+            trigger_tokens.insert(0, verb)
+            undergoer = tok.dep_ == "pobj" and tok.head.lower_ == "under"
+            evidence.append(f"{'undergoing' if undergoer else 'light'} verb '{verb.text}'")
         # pass-through and future matrix verbs ("decided to attack", "plans to visit")
         aux = None
         neg = willing = failed = False
@@ -281,6 +279,8 @@ class SentenceCoder:
             mode = lex.mode_from_words(event, keys) or (mode if lex.valid_mode(event, mode) else None)
 
         actor, recipient, actor_tok, recip_tok, arg_ev = self._arguments(tok, verb, event, sent)
+        if undergoer:  # "came under attack": the subject is attacked
+            actor, recipient, actor_tok, recip_tok = [], actor, None, actor_tok
         evidence.extend(arg_ev)
 
         # modality
@@ -347,6 +347,19 @@ class SentenceCoder:
         ents = self.ctx.entities_for(tok, speaker)
         if ents:
             return ents
+        if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "he", "she"):
+            # "Iraq announced that it is prepared to …": the reporting subject
+            cur = tok.head
+            for _ in range(4):
+                if cur.dep_ in ("ccomp", "xcomp", "conj") and cur.head is not cur:
+                    cur = cur.head
+                    if cur.lemma_.lower() in self.lex.speech_verbs:
+                        subj = sx.subject(cur)
+                        if subj is not None and subj is not tok:
+                            return self.ctx.entities_for(subj, speaker)
+                        break
+                else:
+                    break
         # a non-actor noun may belong to one: "Armenia's provocations", "the attack by rebels"
         for c in tok.children:
             if c.dep_ == "poss":
@@ -380,14 +393,14 @@ class SentenceCoder:
                 actor_tok = None
             ev.append("nominal event")
         else:
-            if sx.is_passive(verb):
+            if sx.is_passive(verb) and not (verb is not tok and tok.dep_ == "pobj"):
                 actor_tok = sx.agent(verb)
                 recip_tok = sx.child(verb, "nsubjpass")
                 if actor_tok is None and verb.dep_ == "xcomp":
                     actor_tok = sx.subject(verb.head)
                 ev.append("passive")
             else:
-                actor_tok = sx.subject(verb)
+                actor_tok = sx.subject(verb) or (sx.child(verb, "nsubjpass") if verb is not tok else None)
                 recip_tok = sx.child(verb, "dobj", "dative")
                 if verb is not tok and recip_tok is tok:
                     recip_tok = None  # the light verb's object is the event noun itself
@@ -442,13 +455,23 @@ class SentenceCoder:
         return None, []
 
     def _carrier(self, tok: Token, triggers: dict[int, Trigger]) -> Token:
+        """The verb that carries a trigger's subject and modality."""
+        lex = self.lex
         if tok.pos_ in ("NOUN", "PROPN"):
             gov = _noun_governor(tok, triggers)
-            if gov is not None and is_one_of(gov, self.lex.light_verbs) and gov.pos_ in ("VERB", "AUX") \
+            if gov is not None and is_one_of(gov, lex.light_verbs) and gov.pos_ in ("VERB", "AUX") \
                     and gov.i not in triggers:
                 return gov
+            prep = tok.head
+            if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") \
+                    and prep.head.i not in triggers:
+                v = prep.head
+                if prep.lower_ in ("in", "on", "at", "into") and is_one_of(v, lex.participation):
+                    return v
+                if prep.lower_ == "under" and is_one_of(v, lex.undergoing):
+                    return v
         if tok.dep_ in ("acomp", "oprd") and tok.pos_ == "ADJ":
-            return tok.head
+            return tok.head  # "Syria is willing to withdraw": the copula carries the subject
         return tok
 
     @staticmethod

@@ -62,6 +62,8 @@ class Lexicon:
     obligation_modals: frozenset[str]
     willingness: frozenset[str]
     role_nouns: frozenset[str]
+    participation: frozenset[str]
+    undergoing: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
     categories: dict[str, Any]
     contexts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -98,7 +100,8 @@ class Lexicon:
                    words("speech_verbs"), words("wrongdoing_nouns"), words("dismissal_adjectives"),
                    words("claim_nouns"), words("negating_verbs"), words("wanting_verbs"),
                    words("obligation_modals"), words("willingness_words"),
-                   frozenset(r.word for r in k.roles if " " not in r.word), modes, k.categories or {}, contexts)
+                   frozenset(r.word for r in k.roles if " " not in r.word),
+                   words("participation_verbs"), words("undergoing_verbs"), modes, k.categories or {}, contexts)
 
     def lookup(self, tok: Token) -> Trigger | None:
         """The most specific entry this token satisfies, or None."""
