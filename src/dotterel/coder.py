@@ -87,6 +87,18 @@ class Coder:
             event, mode = entry.event, entry.mode
         return {"event": event, "mode": mode, "score": self.lexicon.score(event, mode)}
 
+    def entities_at(self, text: str, span: tuple[int, int]) -> list[Entity]:
+        """The actor(s) a character span of ``text`` refers to, resolved in the whole text's context."""
+        text = check_text(text, "<text>", self.max_chars)
+        doc = self.nlp(text)
+        region = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if region is None:
+            return []
+        root = region.root
+        objects = [c for c in root.children if c.dep_ == "pobj"]
+        head = objects[0] if root.pos_ == "ADP" and objects else root
+        return self.actors.resolve(doc).entities_for(head)
+
     # ------------------------------------------------------------ internals
     def _flush(self, buffer):
         good = [(d, pub) for d, err, pub in buffer if err is None]

@@ -86,6 +86,7 @@ def evaluate_gsr(path: str | Path, limit: int | None = None, show_progress: bool
     coder = Coder()
     gold, given, e2e_hits = [], [], 0
     mistakes = []
+    pair_actor_country, pair_actor_sector, pair_recip_country = Counter(), Counter(), Counter()
     actor_country = Counter()
     actor_sector = Counter()
     recip_country = Counter()
@@ -102,6 +103,17 @@ def evaluate_gsr(path: str | Path, limit: int | None = None, show_progress: bool
         given.append(pred or "NONE")
         if pred != g:
             mistakes.append({"id": rec.get("id"), "gold": g, "predicted": pred, "text": rec["text"]})
+        spans = markup_spans(rec)
+        for key, counter, sector_counter, marks in (
+                ("source", pair_actor_country, pair_actor_sector, spans.get("SRC", []) + spans.get("SRC/TAR", [])),
+                ("target", pair_recip_country, None, spans.get("TAR", []))):
+            for gent, mark in zip(_gold_entities(rec, key), sorted(marks)):
+                ents = coder.entities_at(rec["text"], mark)
+                counter["hit" if any(_code_match(e.country, gent["code"]) for e in ents) else "miss"] += 1
+                sec = (gent.get("sector") or "")[:3]
+                if sector_counter is not None and sec and sec != "***":
+                    ok = any(e.sector == sec or sec in e.other_sectors for e in ents)
+                    sector_counter["hit" if ok else "miss"] += 1
         hits = [e for e in result.events if e.event == g and not e.negated]
         e2e_hits += bool(hits)
         # actor and recipient codes: from the matching event, else the most confident one
@@ -140,9 +152,10 @@ def evaluate_gsr(path: str | Path, limit: int | None = None, show_progress: bool
                        "macro_f1": sum(v["f1"] for v in per_cat.values()) / len(per_cat) if per_cat else 0.0,
                        "per_category": per_cat},
         "end_to_end": {"accuracy": e2e_hits / n if n else 0.0},
-        "actor_country": acc(actor_country),
-        "actor_sector": acc(actor_sector),
-        "recipient_country": acc(recip_country),
+        "given_pair_actors": {"actor_country": acc(pair_actor_country), "actor_sector": acc(pair_actor_sector),
+                              "recipient_country": acc(pair_recip_country)},
+        "end_to_end_actors": {"actor_country": acc(actor_country), "actor_sector": acc(actor_sector),
+                              "recipient_country": acc(recip_country)},
         "confusion": {g: dict(c) for g, c in confusion.items()},
         "mistakes": mistakes,
     }
@@ -164,8 +177,11 @@ def format_report(r: dict[str, Any]) -> str:
     lines.append(f"event category accuracy, given pair:  {r['given_pair']['accuracy']:.3f}"
                  f"   (macro-F1 {r['given_pair']['macro_f1']:.3f})")
     lines.append(f"event category accuracy, end to end:  {r['end_to_end']['accuracy']:.3f}")
-    lines.append(f"actor country accuracy:               {r['actor_country']['accuracy']:.3f}  (n={r['actor_country']['n']})")
-    lines.append(f"actor sector accuracy:                {r['actor_sector']['accuracy']:.3f}  (n={r['actor_sector']['n']})")
-    lines.append(f"recipient country accuracy:           {r['recipient_country']['accuracy']:.3f}"
-                 f"  (n={r['recipient_country']['n']})")
+    for label, key in (("given pair (marked spans)", "given_pair_actors"), ("end to end (coded event)", "end_to_end_actors")):
+        a = r[key]
+        lines.append(f"actors, {label}:")
+        lines.append(f"  actor country accuracy:     {a['actor_country']['accuracy']:.3f}  (n={a['actor_country']['n']})")
+        lines.append(f"  actor sector accuracy:      {a['actor_sector']['accuracy']:.3f}  (n={a['actor_sector']['n']})")
+        lines.append(f"  recipient country accuracy: {a['recipient_country']['accuracy']:.3f}"
+                     f"  (n={a['recipient_country']['n']})")
     return "\n".join(lines)

@@ -279,6 +279,8 @@ class SentenceCoder:
             mode = lex.mode_from_words(event, keys) or (mode if lex.valid_mode(event, mode) else None)
 
         actor, recipient, actor_tok, recip_tok, arg_ev = self._arguments(tok, verb, event, sent)
+        if not recipient:
+            recipient, recip_tok = self._topic_recipient(topics, actor, tok, event)
         if undergoer:  # "came under attack": the subject is attacked
             actor, recipient, actor_tok, recip_tok = [], actor, None, actor_tok
         evidence.extend(arg_ev)
@@ -430,6 +432,31 @@ class SentenceCoder:
         if actor:
             ev.append("actor: " + ", ".join(e.evidence or e.text for e in actor))
         return actor, recipient, actor_tok, recip_tok, ev
+
+    def _topic_recipient(self, topics: list[Token], actor: list[Entity], tok: Token, event: str):
+        """The recipient named by what is threatened, demanded, agreed ("threatened to shell Iraqi
+        towns", "agreed to lift embargoes on Iran"), or — for force used in a place — that place."""
+        speaker = self.ctx.speaker_at(tok.idx)
+        mine = {e.span for e in actor}
+        holders = list(topics)
+        for t in topics:  # a noun topic's light verb carries the arguments ("impose restrictions on X")
+            gov = _governor(t)
+            if gov is not None and gov.pos_ == "VERB":
+                holders.append(gov)
+        for t in holders:
+            options = [c for c in t.children if c.dep_ in ("dobj", "dative", "nsubj", "poss")]
+            options += [o for _, o in sx.prep_objects(t)]
+            for o in options:
+                ents = [e for e in self._resolve(o, speaker) if e.span not in mine]
+                if ents:
+                    return ents, o
+        if event in ("ASSAULT", "COERCE", "MOBILIZE"):
+            for t in [tok] + holders:
+                for _, o in sx.prep_objects(t, ("in", "into", "inside")):
+                    ents = [e for e in self.ctx.entities_for(o, speaker) if e.span not in mine]
+                    if ents:
+                        return ents, o
+        return [], None
 
     # --------------------------------------------------------------- speech
     def _reporter(self, verb: Token, sent: Span) -> tuple[Entity | None, list[str]]:
