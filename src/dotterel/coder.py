@@ -137,10 +137,25 @@ class Coder:
         return ctx, last_speaker, (doc_actors, quotes)
 
     def _candidates(self, doc: Doc, ctx: Context, last_speaker, keep_actorless: bool = False):
+        """Candidates sentence by sentence. News puts the main event first, so later sentences'
+        events rank a little lower; a mode the sentence leaves open may come from its neighbours
+        (the manual: "that sentence or possibly that sentence and one before it")."""
         coder = SentenceCoder(ctx, keep_actorless=keep_actorless)
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        seen = 0
+        for k, sent in enumerate(sents):
             cands = coder.code(sent)
             cands += statement_events(sent, ctx, cands, last_speaker)
+            for c in cands:
+                c.confidence = max(0.05, c.confidence - 0.03 * min(seen, 5))
+                if c.mode is None:
+                    for other in (sents[k + 1] if k + 1 < len(sents) else None, sents[k - 1] if k else None):
+                        mode = other is not None and self.lexicon.mode_from_words(c.event, sentence_keys(other))
+                        if mode:
+                            c.mode = mode
+                            c.evidence.append(f"mode '{mode}' from a neighbouring sentence")
+                            break
+            seen += bool(cands)
             yield sent, _dedupe(cands)
 
     def _code_doc(self, doc: Doc, document: Document, pub: date | None) -> Result:

@@ -411,6 +411,14 @@ class SentenceCoder:
                     mine = self._resolve(actor_tok, speaker) if actor_tok is not None else []
                     if not own or {e.country for e in own} <= {e.country for e in mine} and sx.child(recip_tok, "poss"):
                         recip_tok = None  # not an actor, or the actor's own ("withdrew its troops")
+                if recip_tok is None:
+                    # "killed eight Palestinians waiting near …": the parser made the object the
+                    # subject of the participle that follows it
+                    for c in verb.children:
+                        o = sx.child(c, "nsubj") if c.dep_ in ("advcl", "ccomp", "xcomp") and c.tag_ in ("VBG", "VBN") else None
+                        if o is not None and verb.i < o.i < c.i and self._resolve(o, speaker):
+                            recip_tok = o
+                            break
                 comp = sx.child(verb, "ccomp", "xcomp")
                 if recip_tok is None and event in VERBAL and comp is not None:
                     other = sx.child(comp, "nsubj")  # "urged that Israel withdraw", "expect the UN to act"
