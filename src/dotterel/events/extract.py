@@ -85,9 +85,10 @@ NO_COMMENT = {"comment", "elaborate", "discuss", "answer", "respond", "speak", "
 def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
     """'X expects Y to act' and 'X said Y must act' are requests by X to Y."""
     lemma = tok.lemma_.lower()
-    if lemma in lex.willingness and (sx.child(tok, "xcomp") is not None or any(
-            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
-        return WILLING
+    copular = tok.dep_ in ("acomp", "oprd") or any(c.dep_ in ("auxpass", "cop") for c in tok.children)
+    if (lemma in lex.willingness or tok.lower_ in lex.willingness) and (copular or tok.pos_ != "VERB" or lemma != "prepare") \
+            and (sx.child(tok, "xcomp") is not None or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+        return WILLING  # "is prepared to", "willing to"; but "the army prepared to attack" is readiness
     if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs and lemma not in lex.speech_verbs:
         return None
     comp = sx.child(tok, "ccomp", "xcomp")
@@ -202,8 +203,9 @@ class SentenceCoder:
         for i, entry in triggers.items():
             tok = doc[i]
             comp = sx.child(tok, "xcomp")
-            if entry.event == "REJECT" and comp is not None and comp.lemma_.lower() in lex.speech_verbs | NO_COMMENT:
-                skip.add(i)  # "declined to comment" refuses nothing
+            if entry.event == "REJECT" and comp is not None and comp.lemma_.lower() in lex.speech_verbs | NO_COMMENT \
+                    and not any(c.dep_ in ("dobj", "prep", "ccomp") for c in comp.children):
+                skip.add(i)  # "declined to comment" refuses nothing; "refused to answer a demand" does
         # where each trigger sits as a predicate: a noun's light verb ("issued a demand"), else itself
         carrier = {i: self._carrier(doc[i], triggers) for i in triggers}
         owner = {v.i: i for i, v in carrier.items() if i not in skip}
@@ -218,6 +220,9 @@ class SentenceCoder:
                 m = owner[head.head.i]
             elif v.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl") and head.i in owner and owner[head.i] != i:
                 m = owner[head.i]
+            elif v.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.i in owner for c in head.children):
+                # "reiterated its demand that Israel ease …": the clause completes the noun
+                m = owner[next(c.i for c in head.children if c.dep_ == "dobj" and c.i in owner)]
             else:
                 continue
             matrix = triggers[m]
@@ -256,6 +261,11 @@ class SentenceCoder:
             if verb.head.lemma_.lower() in lex.future_verbs | lex.willingness:
                 aux = "future"
             willing = willing or verb.head.lemma_.lower() in lex.willingness
+            if event == "ASSAULT" and verb.head.pos_ == "VERB" and verb.head.lemma_ == "prepare":
+                event, mode, aux = "MOBILIZE", None, None  # "the army prepared to attack": readiness, not force
+                evidence.append("preparing to use force → MOBILIZE")
+                verb = verb.head
+                break
             if verb.head.lemma_.lower() in lex.negating_verbs:
                 neg = failed = True
             evidence.append(f"complement of '{verb.head.text}'")
@@ -266,7 +276,10 @@ class SentenceCoder:
             sub = triggers.get(t.i)
             if sub is None:
                 continue
-            if entry is WILLING and sub.event in THREAT_MODES:
+            if is_one_of(tok, lex.command_verbs) and lex.quad(sub.event) in (2, 4):
+                event, mode = sub.event, sub.mode  # "ordered the arrest of", "ordered troops to withdraw"
+                evidence.append(f"ordered {sub.event}")
+            elif entry is WILLING and sub.event in THREAT_MODES and not (tok.pos_ == "VERB" and tok.lemma_ == "prepare"):
                 event, mode = "THREATEN", THREAT_MODES[sub.event]
                 evidence.append(f"ready to {sub.event} → THREATEN")
             elif event in ("REQUEST", "REJECT") and not mode:

@@ -63,6 +63,7 @@ class Lexicon:
     willingness: frozenset[str]
     role_nouns: frozenset[str]
     participation: frozenset[str]
+    command_verbs: frozenset[str]
     undergoing: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
     categories: dict[str, Any]
@@ -101,7 +102,7 @@ class Lexicon:
                    words("claim_nouns"), words("negating_verbs"), words("wanting_verbs"),
                    words("obligation_modals"), words("willingness_words"),
                    frozenset(r.word for r in k.roles if " " not in r.word),
-                   words("participation_verbs"), words("undergoing_verbs"), modes, k.categories or {}, contexts)
+                   words("participation_verbs"), words("command_verbs"), words("undergoing_verbs"), modes, k.categories or {}, contexts)
 
     def lookup(self, tok: Token) -> Trigger | None:
         """The most specific entry this token satisfies, or None."""

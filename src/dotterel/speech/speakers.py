@@ -209,8 +209,8 @@ class Attributor:
 
     def _mouthpiece(self, head: Token) -> bool:
         phrase = _phrase(head)
-        if head.ent_iob_ != "O" and len(phrase.ents) == 1 and phrase.ents[0].start <= head.i < phrase.ents[0].end \
-                and len(phrase.ents[0]) > 1:
+        ent = ent_span(head)
+        if ent is not None and len(ent) > 1:
             return False  # "the Embassy of Japan" is a name, not a mouthpiece of Japan
         words = tuple(t.lower_ for t in phrase if t.i <= head.i)
         lemma_words = words[:-1] + (head.lemma_.lower(),)
