@@ -78,6 +78,7 @@ WILLING = Trigger("*willing*", "AGREE", control="own", note="being willing or re
 WANTING = Trigger("*want*", "REQUEST", "VERB", control="own", note="wanting someone else to act is a request")
 OBLIGING = Trigger("*must*", "REQUEST", "VERB", control="own", note="saying someone else must act is a demand")
 PRONOUNS = {"PRON"}
+NAME_TYPES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "LOC"}
 CONTROLLING = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE"}
 NO_COMMENT = {"comment", "elaborate", "discuss", "answer", "respond", "speak", "specify", "identify", "confirm"}
 
@@ -110,6 +111,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
     """Lexicon matches, less nouns that only name a kind of actor ("riot police", "aid workers")."""
     found = {}
     for tok in sent:
+        if tok.ent_type_ in NAME_TYPES and (tok.is_title or tok.is_upper):
+            continue  # part of a name or date: "Asia-Pacific Economic Cooperation", "March 20"
         if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and (
                 is_one_of(tok.head, lex.role_nouns) or is_one_of(tok.head, lex.wrongdoing)):
             continue
@@ -206,6 +209,13 @@ class SentenceCoder:
             if entry.event == "REJECT" and comp is not None and comp.lemma_.lower() in lex.speech_verbs | NO_COMMENT \
                     and not any(c.dep_ in ("dobj", "prep", "ccomp") for c in comp.children):
                 skip.add(i)  # "declined to comment" refuses nothing; "refused to answer a demand" does
+        # what a report or allegation says happened is not asserted ("investigating reports that
+        # soldiers fired on …"): events in a claim noun's clause are left out
+        for i in triggers:
+            v = self._carrier(doc[i], triggers)
+            if v.dep_ in ("acl", "ccomp", "relcl") and v.head.pos_ == "NOUN" and is_one_of(v.head, lex.claim_nouns) \
+                    and v.head.i not in triggers:
+                skip.add(i)
         # where each trigger sits as a predicate: a noun's light verb ("issued a demand"), else itself
         carrier = {i: self._carrier(doc[i], triggers) for i in triggers}
         owner = {v.i: i for i, v in carrier.items() if i not in skip}
@@ -294,6 +304,10 @@ class SentenceCoder:
         actor, recipient, actor_tok, recip_tok, arg_ev = self._arguments(tok, verb, event, sent)
         if not recipient:
             recipient, recip_tok = self._topic_recipient(topics, actor, tok, event)
+        if event == "MOBILIZE" and mode != "weapons" and actor:
+            # who mobilises says which kind: the army (troops), police, or a non-state force (militia)
+            mode = {"MIL": "troops", "COP": "police", "REB": "militia", "PRM": "militia",
+                    "UAF": "militia"}.get(actor[0].sector or "", mode)
         if undergoer:  # "came under attack": the subject is attacked
             actor, recipient, actor_tok, recip_tok = [], actor, None, actor_tok
         evidence.extend(arg_ev)

@@ -116,8 +116,13 @@ class Lexicon:
         # particles: spaCy sometimes reads "stepped down", "walked out" as adverbs
         child_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")
                         or c.dep_ == "advmod" and c.lower_ in PARTICLES}
-        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")}
-        modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        # "cancelled 1 billion euros of debt", "a team of inspectors": the noun after "of" counts too
+        objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"]
+        objects = {c.lemma_.lower() for c in objs}
+        modifiers = {c.lemma_.lower() for c in tok.children
+                     if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}
         for strict in (True, False):
             for t in cands:
                 allowed = POS_TAGS.get(t.pos or "", None)

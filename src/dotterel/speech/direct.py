@@ -126,6 +126,10 @@ def cue_before(doc: Doc, idx: TokenIndex, open_mark: int, lex: Lexicon):
         if t.pos_ in ("VERB", "AUX") and not _subordinate(t) and near[0].text != ":":
             break
     if near and near[0].text == ":":
+        label = near[1:]
+        starts_paragraph = label and (label[-1].i == 0 or "\n" in doc[label[-1].i - 1].text)
+        if starts_paragraph and len(label) <= 6 and all(t.pos_ == "PROPN" for t in label):
+            return None, label[0], "headline attribution 'Name: \"...\"'"
         verb = near[0].head
         head = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         if head is not None and (head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or head.pos_ == "PRON"):

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .direct import _source
 from .lexicon import Lexicon
+from .marks import MARKS
 from .syntax import Candidate, Spans, cue_of, dateline_end, passive, subject_of
 
 _CLAUSE_START_DROP = ("mark", "punct", "cc")
@@ -34,6 +35,16 @@ def _trim(tokens: list[Token]) -> list[Token]:
             break
     while tokens and ((tokens[-1].is_punct and tokens[-1].text not in "\"\u201d") or tokens[-1].is_space):
         tokens = tokens[:-1]
+    return tokens
+
+
+def _balance(tokens: list[Token]) -> list[Token]:
+    """Take in the closing mark of a quoted fragment the parse left outside the clause."""
+    if tokens and sum(t.text in MARKS for t in tokens) % 2:
+        doc = tokens[-1].doc
+        for t in doc[tokens[-1].i + 1:tokens[-1].i + 3]:
+            if t.text in MARKS:
+                return tokens + list(doc[tokens[-1].i + 1:t.i + 1])
     return tokens
 
 
@@ -138,12 +149,24 @@ def _sentence_before(verb: Token) -> tuple[list[Token], str] | None:
     return clause, "clause before the cue, sentence order"
 
 
+def _unsaid(verb: Token, lex: Lexicon) -> bool:
+    """"did not say whether", "will announce", "is expected to announce", an imperative
+    ("Note: ..."): nothing was said."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+        return True
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and subject_of(verb) is None:
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.unsaid_heads
+
+
 def _speech_verb(verb: Token, words: str, lex: Lexicon, quoted: list[tuple[int, int]]) -> Candidate | None:
+    if _unsaid(verb, lex):
+        return None
     found = _complement(verb, lex)
     if found is None:
         return None
     tokens, how = found
-    tokens = _trim(tokens)
+    tokens = _balance(_trim(tokens))
     rng = _range(tokens)
     if rng is None or _mostly_quoted(rng, quoted):
         return None
@@ -162,9 +185,21 @@ def _speech_verb(verb: Token, words: str, lex: Lexicon, quoted: list[tuple[int, 
             # "Smith was told that ...": the subject heard it; who spoke is unsaid.
             cand.passive, cand.rule = True, f"passive, no agent ('{subj.text}' is addressed)"
         return cand
+    quoting = _quoted_as_saying(verb)
+    if quoting is not None:
+        cand.speaker_head, cand.rule = quoting, f"quoted as '{words}' ({how})"
+        return cand
     cand.speaker_head = subject_of(_outer_cue(verb, lex) or verb)
     cand.rule = f"subject of '{words}' ({how})"
     return cand
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """"The newspaper quoted a senior official as saying ...": the official speaks."""
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.lower_ == "as" and prep.head.lemma_.lower() == "quote":
+        return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def _according_to(tok: Token, lex: Lexicon) -> Candidate | None:

@@ -25,6 +25,7 @@ class Lexicon:
     source_prepositions: tuple[tuple[str, ...], ...]
     byline_verbs: frozenset[str]
     trailing_clause_marks: frozenset[str]
+    unsaid_heads: frozenset[str]
     expletive_subjects: frozenset[str]
     agent_preposition: str
     mouthpieces: tuple[tuple[str, ...], ...]
@@ -74,6 +75,7 @@ def lexicon() -> Lexicon:
             source_prepositions=_phrases(d.get("source_prepositions")),
             byline_verbs=_words(d.get("byline_verbs")),
             trailing_clause_marks=_words(d.get("trailing_clause_marks")),
+            unsaid_heads=_words(d.get("unsaid_heads")),
             expletive_subjects=_words(passive["expletive_subjects"]),
             agent_preposition=str(passive["agent_preposition"]).lower(),
             mouthpieces=_phrases(d.get("mouthpieces")),

@@ -140,25 +140,38 @@ class Attributor:
 
     # -- rules -----------------------------------------------------------------
     def entity(self, head: Token, depth: int = 0) -> tuple[Entity | None, str]:
-        """The Entity a speaker phrase head stands for, and the rule that gave it."""
+        """The Entity a speaker phrase head stands for, and the rule that gave it.
+
+        The resolver's person or named organisation wins; a role-level group it
+        gives ("the minister" as AZE GOV) yields to a person the text names for
+        that phrase (an apposition, the last holder of that title).
+        """
         found = self._ask(head)
-        named = next((e for e in found if e.name), None)
         low = head.lower_
         if low in self.lex.person_pronouns or low in self.lex.group_pronouns:
             # Speech's own antecedent first: it knows who spoke last.
             ent, how = self._antecedent(head)
             if ent is None and found:
-                return named or found[0], f"{how}; actor resolver"
+                return found[0], f"{how}; actor resolver"
             return ent, how
-        if named is not None:
-            return named, "actor resolver"
         if low in self.lex.first_person:
             return None, f"first-person speaker '{head.text}' (the author)"
+        definite = next((e for e in found if e.kind != "group"), None)
+        if definite is not None:
+            return definite, "actor resolver"
         lemma = head.lemma_.lower()
         named_appos = self._named_apposition(head)
         if depth < 2 and named_appos is not None:
             ent, how = self.entity(named_appos, depth + 1)
             return ent, f"named in apposition ('{head.text}, {named_appos.text}'); {how}"
+        if depth < 2 and head.pos_ == "NOUN" and lemma in self.titles and any(
+                c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            person = self._titled_person(head)
+            if person is not None:
+                ent, _ = self.entity(person.root, depth + 1)
+                return ent, f"'the {head.text}': last person named with that title ({person.text})"
+        if found:
+            return found[0], "actor resolver"
         if depth < 2 and self._mouthpiece(head):
             owner = _owner(head)
             if owner is not None:
@@ -167,14 +180,6 @@ class Attributor:
             earlier = self._earlier_mention(head)
             if earlier is not None:
                 return earlier[1], f"'{_phrase(head).text}' is the one in {earlier[0]}'s earlier quote"
-        if head.pos_ == "NOUN" and lemma in self.titles and any(
-                c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
-            person = self._titled_person(head)
-            if person is not None:
-                ent, _ = self.entity(person.root, depth + 1)
-                return ent, f"'the {head.text}': last person named with that title ({person.text})"
-        if found:
-            return found[0], "actor resolver"
         if lemma in self.lex.document_nouns and head.ent_iob_ == "O":
             return None, f"attributed to a document or source ('{_phrase(head).text}'), not a speaker"
         return phrase_entity(head, self.people), "speaker phrase as written"
@@ -234,12 +239,12 @@ class Attributor:
         then any preceding name, then a titled subject ("the finance minister")."""
         person = head.lower_ in self.lex.person_pronouns
         here = self.para(head.idx)
-        previous = None
+        previous, previous_para = None, here
         for cand, ent in reversed(self.done):
             if self.para(cand.span[1] - 1) < here - 1:
                 break
             if ent is not None and (ent.kind == "person") == person:
-                previous = ent
+                previous, previous_para = ent, self.para(cand.span[1] - 1)
                 break
         names = self._named_before(head.idx, ("PERSON",) if person else _GROUP_LABELS, paragraphs=1)
         subject = next((e for e in names if e.root.dep_ in _SUBJECT_DEPS
@@ -247,6 +252,12 @@ class Attributor:
         if subject is not None and (previous is None or subject.start_char > previous.span[0]):
             ent, _ = self.entity(subject.root, depth=2)
             return ent, f"pronoun '{head.text}': nearest preceding subject ({subject.text})"
+        # A person introduced in this paragraph, after the last speaker's quote in an earlier one.
+        newcomer = next((e for e in names if self.para(e.start_char) == here), None)
+        if newcomer is not None and previous is not None and previous_para < here \
+                and newcomer.start_char > previous.span[0]:
+            ent, _ = self.entity(newcomer.root, depth=2)
+            return ent, f"pronoun '{head.text}': person introduced in this paragraph ({newcomer.text})"
         if previous is not None:
             return previous, f"pronoun '{head.text}': previous speaker"
         if names:
