@@ -164,6 +164,7 @@ class Coder:
         contexts = self._contexts(doc)
         events: list[Event] = []
         for sent, cands in self._candidates(doc, ctx, last_speaker):
+            cands = [c for c in cands if not _mentioned_before(c, events)]
             if not cands:
                 continue
             when, when_ev = sentence_date(sent, pub)
@@ -204,6 +205,15 @@ class Coder:
                 counts[name] = n
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         return [name for name, n in ranked if n >= 2][:4]
+
+
+def _mentioned_before(c: Candidate, events: list[Event]) -> bool:
+    """An actorless event that repeats an earlier one's category and recipient is a second
+    mention of it ("Azerbaijanis were expelled … the rights of Azerbaijanis expelled …")."""
+    if c.actor or not c.recipient:
+        return False
+    mine = {(e.country, e.sector) for e in c.recipient}
+    return any(e.event == c.event and mine & {(r.country, r.sector) for r in e.recipient} for e in events)
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -308,6 +308,12 @@ class SentenceCoder:
             # who mobilises says which kind: the army (troops), police, or a non-state force (militia)
             mode = {"MIL": "troops", "COP": "police", "REB": "militia", "PRM": "militia",
                     "UAF": "militia"}.get(actor[0].sector or "", mode)
+        if entry is WILLING and not actor:  # "Azerbaijan, which is committed to …": passive in form only
+            subj = sx.child(verb, "nsubjpass")
+            if subj is not None and subj.lower_ in sx.RELATIVE and verb.dep_ == "relcl":
+                subj = verb.head
+            actor, actor_tok = self._resolve(subj, self.ctx.speaker_at(tok.idx)), subj
+            recipient = [] if actor and recipient and {e.span for e in actor} >= {e.span for e in recipient} else recipient
         if undergoer:  # "came under attack": the subject is attacked
             actor, recipient, actor_tok, recip_tok = [], actor, None, actor_tok
         evidence.extend(arg_ev)

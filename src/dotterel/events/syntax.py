@@ -10,6 +10,7 @@ SUBJ = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 # prepositions that introduce the party an act is directed at, best first
 RECIPIENT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "into", "at", "from", "for", "over")
+RELATIVE = ("which", "who", "that", "whom")
 CLAUSAL = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp")
 
 
@@ -57,6 +58,8 @@ def subject(verb: Token) -> Token | None:
     while verb is not None and seen < 6:
         s = child(verb, *SUBJ)
         if s is not None and s.dep_ != "expl":
+            if s.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "Azerbaijan, which is committed to …": Azerbaijan
             return s
         if verb.dep_ == "relcl" and child(verb, "nsubj", "nsubjpass") is None:
             return verb.head

@@ -54,10 +54,9 @@ def _range(tokens: list[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _mostly_quoted(rng: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
-    """True when most of a reported clause is a direct quote: that quote's own cue."""
-    covered = sum(max(0, min(rng[1], e) - max(rng[0], s)) for s, e in quoted)
-    return covered >= 0.6 * (rng[1] - rng[0])
+def _starts_quoted(rng: tuple[int, int], quoted: Spans) -> bool:
+    """A clause that begins inside a direct quote is that quote: its verb is the quote's cue."""
+    return quoted.covers(rng[0])
 
 
 def _outer_cue(verb: Token, lex: Lexicon) -> Token | None:
@@ -159,7 +158,7 @@ def _unsaid(verb: Token, lex: Lexicon) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.unsaid_heads
 
 
-def _speech_verb(verb: Token, words: str, lex: Lexicon, quoted: list[tuple[int, int]]) -> Candidate | None:
+def _speech_verb(verb: Token, words: str, lex: Lexicon, quoted: Spans) -> Candidate | None:
     if _unsaid(verb, lex):
         return None
     found = _complement(verb, lex)
@@ -168,7 +167,7 @@ def _speech_verb(verb: Token, words: str, lex: Lexicon, quoted: list[tuple[int, 
     tokens, how = found
     tokens = _balance(_trim(tokens))
     rng = _range(tokens)
-    if rng is None or _mostly_quoted(rng, quoted):
+    if rng is None or _starts_quoted(rng, quoted):
         return None
     if verb.lemma_.lower() in lex.byline_verbs and verb.tag_ == "VBZ" and rng[1] <= verb.idx:
         return None
@@ -232,10 +231,10 @@ def indirect_candidates(doc: Doc, lex: Lexicon, quoted: list[tuple[int, int]]) -
         words = lex.cue(tok)
         cand = None
         if words:
-            cand = _speech_verb(tok, words, lex, quoted)
+            cand = _speech_verb(tok, words, lex, inside)
         elif tok.lower_ in starts:
             cand = _according_to(tok, lex)
-            if cand is not None and _mostly_quoted(cand.span, quoted):
+            if cand is not None and _starts_quoted(cand.span, inside):
                 cand = None
         if cand is not None:
             out.append(cand)

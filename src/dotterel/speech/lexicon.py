@@ -31,6 +31,7 @@ class Lexicon:
     mouthpieces: tuple[tuple[str, ...], ...]
     document_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
+    person_descriptors: tuple[str, ...]
     scare_min_words: int
     scare_preceded_by: tuple[tuple[str, ...], ...]
     question_labels: frozenset[str]
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
             mouthpieces=_phrases(d.get("mouthpieces")),
             document_nouns=_words(d.get("document_nouns")),
             speaker_nouns=_words(d.get("speaker_nouns")),
+            person_descriptors=tuple(str(x).lower() for x in d.get("person_descriptors") or ()),
             scare_min_words=int(scare["min_words"]),
             scare_preceded_by=_phrases(scare["preceded_by"]),
             question_labels=_words(interview["question_labels"]),

@@ -172,6 +172,11 @@ class Attributor:
                 return ent, f"'the {head.text}': last person named with that title ({person.text})"
         if found:
             return found[0], "actor resolver"
+        phrase = _phrase(head).text.lower()
+        if depth < 2 and any(d in phrase for d in self.lex.person_descriptors) and phrase.startswith("the "):
+            ent, how = self._antecedent(head, person=True)
+            if ent is not None:
+                return ent, how.replace("pronoun", "descriptor", 1)
         if depth < 2 and self._mouthpiece(head):
             owner = _owner(head)
             if owner is not None:
@@ -233,11 +238,12 @@ class Attributor:
                 return e
         return None
 
-    def _antecedent(self, head: Token) -> tuple[Entity | None, str]:
+    def _antecedent(self, head: Token, person: bool | None = None) -> tuple[Entity | None, str]:
         """A pronoun speaker: the latest of the previous speaker of its kind and the
         nearest preceding subject name, within this and the previous paragraph;
         then any preceding name, then a titled subject ("the finance minister")."""
-        person = head.lower_ in self.lex.person_pronouns
+        if person is None:
+            person = head.lower_ in self.lex.person_pronouns
         here = self.para(head.idx)
         previous, previous_para = None, here
         for cand, ent in reversed(self.done):
