@@ -308,7 +308,7 @@ class SentenceCoder:
             # who mobilises says which kind: the army (troops), police, or a non-state force (militia)
             mode = {"MIL": "troops", "COP": "police", "REB": "militia", "PRM": "militia",
                     "UAF": "militia"}.get(actor[0].sector or "", mode)
-        if entry is WILLING and not actor:  # "Azerbaijan, which is committed to …": passive in form only
+        if (entry is WILLING or event == "AGREE") and not actor:  # "which is committed to …": passive in form only
             subj = sx.child(verb, "nsubjpass")
             if subj is not None and subj.lower_ in sx.RELATIVE and verb.dep_ == "relcl":
                 subj = verb.head
