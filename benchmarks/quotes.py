@@ -26,27 +26,34 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data" / "quotes.jsonl"
 
 
-def extractor():
-    """Text → quotes, through the full coder when it can be built, else parse + find_quotes."""
-    try:
-        from dotterel.coder import Coder
-        coder = Coder()
-        return lambda text: coder.code(text).quotes, "dotterel.coder.Coder"
-    except ImportError:
-        from dotterel import nlp
-        from dotterel.speech import find_quotes
-        pipeline = nlp.load()
+def extractor(with_actors: bool = True):
+    """Text → quotes, through the full coder when it can be built, else parse + find_quotes.
+
+    ``with_actors=False`` measures the speech rules alone (speakers as written).
+    """
+    if with_actors:
+        try:
+            from dotterel.coder import Coder
+            coder = Coder()
+            return lambda text: coder.code(text).quotes, "dotterel.coder.Coder"
+        except ImportError:
+            pass
+    from dotterel import nlp
+    from dotterel.speech import find_quotes
+    pipeline = nlp.load()
+    resolver = None
+    if with_actors:
         try:
             from dotterel import knowledge
             from dotterel.actors import ActorResolver
             resolver = ActorResolver(knowledge.default(), pipeline)
         except ImportError:
-            resolver = None
+            pass
 
-        def run(text):
-            doc = pipeline(text)
-            return find_quotes(doc, resolver.resolve(doc) if resolver else None)
-        return run, "parse + find_quotes" + (" + ActorResolver" if resolver else " (no actor resolver)")
+    def run(text):
+        doc = pipeline(text)
+        return find_quotes(doc, resolver.resolve(doc) if resolver else None)
+    return run, "parse + find_quotes" + (" + ActorResolver" if resolver else " (no actor resolver)")
 
 
 def gold_span(text: str, quote: dict) -> tuple[int, int]:
@@ -107,9 +114,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--verbose", action="store_true", help="print every miss, extra and wrong speaker")
+    parser.add_argument("--without-actors", action="store_true", help="speech rules alone, no actor resolver")
     args = parser.parse_args()
     items = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    run, how = extractor()
+    run, how = extractor(with_actors=not args.without_actors)
     cache: dict[str, list] = {}
 
     def cached(text):

@@ -27,3 +27,11 @@ def test_huge_text_is_refused_quickly():
 
 def test_utf8_bytes_are_accepted():
     assert check_text("Talks resumed in Geneva.".encode("utf-8")) == "Talks resumed in Geneva."
+
+
+def test_coder_refuses_bad_documents_by_name(coder):
+    with pytest.raises(InputError, match="big.txt: text has"):
+        coder.code("Troops advanced. " * 400_000, doc_id="big.txt")
+    with pytest.raises(InputError, match="unreadable publication date"):
+        coder.code("Talks resumed.", published="not a date", doc_id="d2")
+    assert coder.code("Talks resumed in Geneva on Monday.", published="2024-01-10").document.published == "2024-01-10"
