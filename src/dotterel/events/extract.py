@@ -113,6 +113,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
     for tok in sent:
         if tok.ent_type_ in NAME_TYPES and (tok.is_title or tok.is_upper):
             continue  # part of a name or date: "Asia-Pacific Economic Cooperation", "March 20"
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):
+            continue  # a participle describing someone ("jailed former prime minister"), not an event
         if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and (
                 is_one_of(tok.head, lex.role_nouns) or is_one_of(tok.head, lex.wrongdoing)):
             continue
@@ -304,6 +306,11 @@ class SentenceCoder:
         actor, recipient, actor_tok, recip_tok, arg_ev = self._arguments(tok, verb, event, sent)
         if not recipient:
             recipient, recip_tok = self._topic_recipient(topics, actor, tok, event)
+        if event == "ASSAULT" and actor and mode in (None, "primitive") \
+                and all(a.sector in lex.civilian_sectors or a.sector is None and a.kind == "group" for a in actor) \
+                and any(w in lex.protest_words for w in keys[1].split()):
+            event, mode = "PROTEST", "riot"  # "protesters clashed with police": a riot
+            evidence.append("violence by civilians in a protest → PROTEST riot")
         if event == "MOBILIZE" and mode != "weapons" and actor:
             # who mobilises says which kind: the army (troops), police, or a non-state force (militia)
             mode = {"MIL": "troops", "COP": "police", "REB": "militia", "PRM": "militia",

@@ -64,6 +64,8 @@ class Lexicon:
     role_nouns: frozenset[str]
     participation: frozenset[str]
     command_verbs: frozenset[str]
+    protest_words: frozenset[str]
+    civilian_sectors: frozenset[str]
     undergoing: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
     categories: dict[str, Any]
@@ -102,7 +104,8 @@ class Lexicon:
                    words("claim_nouns"), words("negating_verbs"), words("wanting_verbs"),
                    words("obligation_modals"), words("willingness_words"),
                    frozenset(r.word for r in k.roles if " " not in r.word),
-                   words("participation_verbs"), words("command_verbs"), words("undergoing_verbs"), modes, k.categories or {}, contexts)
+                   words("participation_verbs"), words("command_verbs"), words("protest_words"),
+                   frozenset(w.upper() for w in words("civilian_sectors")), words("undergoing_verbs"), modes, k.categories or {}, contexts)
 
     def lookup(self, tok: Token) -> Trigger | None:
         """The most specific entry this token satisfies, or None."""

@@ -30,10 +30,13 @@ __all__ = ["find_quotes", "speaker_at"]
 
 
 @lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    """Head nouns of person titles and speaker nouns: "the minister" can name a person."""
-    words = {r.word.split()[-1] for r in knowledge.default().roles if r.title}
-    return frozenset(words | lexicon().speaker_nouns)
+def _titles() -> tuple[frozenset[str], frozenset[str]]:
+    """Head nouns of person titles and speaker nouns ("the minister" can name a person),
+    and every word of those titles (none of them is part of a person's name)."""
+    titles = [r.word for r in knowledge.default().roles if r.title] + sorted(lexicon().speaker_nouns)
+    heads = frozenset(t.split()[-1] for t in titles)
+    words = frozenset(w for t in titles for w in t.replace("-", " ").split())
+    return heads, words
 
 
 def _inside(inner: Candidate, outer: Candidate, slack: int = 0) -> bool:
@@ -74,7 +77,7 @@ def find_quotes(doc: Doc, doc_actors=None) -> list[Quote]:
     quoted = [c.span for c in directs + answers]
     indirects = indirect_candidates(doc, lex, quoted)
     directs = _absorb(directs, indirects)
-    attributor = Attributor(doc, doc_actors, lex, paras, quoted, _titles())
+    attributor = Attributor(doc, doc_actors, lex, paras, quoted, *_titles())
     quotes = []
     for n, cand in enumerate(sorted(directs + answers + indirects, key=lambda c: c.span), 1):
         speaker, reason = attributor.resolve(cand)

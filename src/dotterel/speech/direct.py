@@ -22,8 +22,7 @@ WINDOW = 14            # tokens searched for a cue on either side of a quote
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w'\u2019-]*")
 _PRECEDING = re.compile(r"[\w-]+|['\u2019]s\b")
 _TITLE_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
-_INTERRUPTION = re.compile(r"[^.!?\n\"\u201c\u201d]{1,120}[,:]\s*")
-_ATTRIBUTION = re.compile(r"[^.!?\n\"\u201c\u201d]{1,150}[.]\s*")
+GAP_TOKENS = 30        # the longest attribution between two runs of one quote
 _NP_START = ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM")
 
 
@@ -171,6 +170,16 @@ def _pieces(text: str, run: Run) -> list[tuple[int, int]]:
     return out
 
 
+def _gap(doc: Doc, idx: TokenIndex, close: int, open_mark: int) -> str | None:
+    """What stands between two runs of a paragraph: "interruption" ('," he said, "'),
+    "attribution" ('," he said. "') or something else (None)."""
+    words = [t for t in doc[idx.after(close):idx.at(open_mark).i] if not t.is_space]
+    if not words or len(words) > GAP_TOKENS or any(t.text in MARKS for t in words) \
+            or any(t.text in SENTENCE_END for t in words[:-1]):
+        return None
+    return {",": "interruption", ":": "interruption", ".": "attribution"}.get(words[-1].text)
+
+
 def _punctuated(doc: Doc, idx: TokenIndex, open_mark: int) -> bool:
     """True when a colon or comma stands right before the opening mark ('said: "No."')."""
     mark = idx.at(open_mark)
@@ -197,9 +206,9 @@ def direct_candidates(doc: Doc, runs: list[Run], paras: list[tuple[int, int]],
         before = cue_before(doc, idx, first.open_mark, lex) if first.open_mark is not None else None
         prev = found[-1] if found else None
         if prev and prev[3] and prev[0].pieces[-1].paragraph == first.paragraph and first.open_mark is not None:
-            gap = text[prev[0].span[1]:first.open_mark]
+            gap = _gap(doc, idx, prev[0].span[1] - 1, first.open_mark)
             own_cue = after is not None or (before is not None and before[0] != prev[3][0])
-            if _INTERRUPTION.fullmatch(gap) or (_ATTRIBUTION.fullmatch(gap) and not own_cue):
+            if gap == "interruption" or (gap == "attribution" and not own_cue):
                 prev[0] = Run(prev[0].pieces + run.pieces)
                 prev[1] = prev[1] + pieces
                 continue

@@ -63,5 +63,6 @@ def interview_candidates(doc: Doc, paras: list[tuple[int, int]], lex: Lexicon,
         pieces = [(m.end(), paras[i][1])] + [paras[j] for j in range(i + 1, last + 1)]
         label_span = (m.start(1), m.end(1))
         out.append(Candidate("direct", pieces, (pieces[0][0], pieces[-1][1]), rule=rule,
-                             cue=(m.group(1), label_span), speaker_head=head))
+                             cue=(m.group(1), label_span), speaker_head=head,
+                             literal=label not in lex.answer_labels))
     return out

@@ -19,6 +19,7 @@ A speaker is never guessed beyond that: where the rules run out the speaker is
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +35,7 @@ _DEFINITE = ("the", "this", "that")
 _GROUP_LABELS = ("ORG", "GPE", "NORP")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 EVIDENCE = "speech: speaker phrase as written (not resolved to an actor)"
+_LITERAL = 2   # recursion depth at which entity() stops rewriting a phrase into another one
 
 
 def _owner(head: Token) -> Token | None:
@@ -78,11 +80,11 @@ def _clean_name(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def phrase_entity(head: Token, people: list[Span] = ()) -> Entity:
+def phrase_entity(head: Token, full_name: str | None = None) -> Entity:
     """An Entity holding the speaker's words as written, for when no actor matches.
 
-    A lone surname ("Castillo said") takes the full name of the person named
-    with it earlier (``people``, in text order).
+    A lone surname ("Castillo said") is a person, named with the ``full_name``
+    given earlier in the text when there is one.
     """
     np = _phrase(head)
     ent = ent_span(head)
@@ -91,11 +93,8 @@ def phrase_entity(head: Token, people: list[Span] = ()) -> Entity:
     if ent is not None and ent.label_ in _ENTITY_KIND:
         kind = _ENTITY_KIND[ent.label_]
         name = _clean_name(ent.text)
-    if head.pos_ == "PROPN" and (ent is None or len(ent) == 1):
-        full = next((p for p in reversed(people) if p.end_char <= head.idx and len(p) > 1
-                     and p[-1].text == head.text), None)
-        if full is not None:
-            kind, name = "person", _clean_name(full.text)
+    if full_name is not None:
+        kind, name = "person", full_name
     return Entity(text=np.text, span=(np.start_char, np.end_char), name=name, kind=kind, evidence=EVIDENCE)
 
 
@@ -103,15 +102,19 @@ class Attributor:
     """Resolves candidates' speakers in text order, remembering who spoke."""
 
     def __init__(self, doc: Doc, doc_actors, lex: Lexicon, paras: list[tuple[int, int]],
-                 quoted: list[tuple[int, int]], titles: frozenset[str]):
+                 quoted: list[tuple[int, int]], titles: frozenset[str], title_words: frozenset[str]):
         self.doc, self.actors, self.lex = doc, doc_actors, lex
         self._para_starts = [p[0] for p in paras]
         self.quoted = Spans(quoted)
         self.titles = titles
+        self.title_words = title_words
         self.done: list[tuple[Candidate, Entity | None]] = []
         self.names = [e for e in doc.ents if e.label_ in _ENTITY_KIND and not self._in_quote(e.start_char)]
         self._name_ends = [e.end_char for e in self.names]
-        self.people = [e for e in self.names if e.label_ == "PERSON"]
+        self._propn: dict[str, list[int]] = {}
+        for t in doc:
+            if t.pos_ == "PROPN":
+                self._propn.setdefault(t.text, []).append(t.i)
 
     # -- helpers ---------------------------------------------------------------
     def para(self, char: int) -> int:
@@ -156,15 +159,15 @@ class Attributor:
             return ent, how
         if low in self.lex.first_person:
             return None, f"first-person speaker '{head.text}' (the author)"
+        named_appos = self._named_apposition(head)
+        if depth < _LITERAL and named_appos is not None:
+            ent, how = self.entity(named_appos, depth + 1)
+            return ent, f"named in apposition ('{head.text}, {named_appos.text}'); {how}"
         definite = next((e for e in found if e.kind != "group"), None)
         if definite is not None:
             return definite, "actor resolver"
         lemma = head.lemma_.lower()
-        named_appos = self._named_apposition(head)
-        if depth < 2 and named_appos is not None:
-            ent, how = self.entity(named_appos, depth + 1)
-            return ent, f"named in apposition ('{head.text}, {named_appos.text}'); {how}"
-        if depth < 2 and head.pos_ == "NOUN" and lemma in self.titles and any(
+        if depth < _LITERAL and head.pos_ == "NOUN" and lemma in self.titles and any(
                 c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
             person = self._titled_person(head)
             if person is not None:
@@ -173,11 +176,11 @@ class Attributor:
         if found:
             return found[0], "actor resolver"
         phrase = _phrase(head).text.lower()
-        if depth < 2 and any(d in phrase for d in self.lex.person_descriptors) and phrase.startswith("the "):
+        if depth < _LITERAL and any(d in phrase for d in self.lex.person_descriptors) and phrase.startswith("the "):
             ent, how = self._antecedent(head, person=True)
             if ent is not None:
                 return ent, how.replace("pronoun", "descriptor", 1)
-        if depth < 2 and self._mouthpiece(head):
+        if depth < _LITERAL and self._mouthpiece(head):
             owner = _owner(head)
             if owner is not None:
                 ent, how = self.entity(owner, depth + 1)
@@ -187,16 +190,18 @@ class Attributor:
                 return earlier[1], f"'{_phrase(head).text}' is the one in {earlier[0]}'s earlier quote"
         if lemma in self.lex.document_nouns and head.ent_iob_ == "O":
             return None, f"attributed to a document or source ('{_phrase(head).text}'), not a speaker"
-        return phrase_entity(head, self.people), "speaker phrase as written"
+        full = self._full_name(head.text, head.i) if head.pos_ == "PROPN" and (ent_span(head) is None
+                                                                              or len(ent_span(head)) == 1) else None
+        return phrase_entity(head, full), "speaker phrase as written"
 
-    @staticmethod
-    def _named_apposition(head: Token) -> Token | None:
-        """"A spokesman for the ministry, Igor Sokolov,": the name a common-noun phrase is given."""
-        if head.pos_ not in ("NOUN", "NUM"):
+    def _named_apposition(self, head: Token) -> Token | None:
+        """The name given to a description: "a spokesman for the ministry, Igor Sokolov,",
+        "Health Minister Dr. Amina Yusuf" (a title the parser made the head)."""
+        if head.pos_ not in ("NOUN", "NUM") and head.lower_ not in self.title_words:
             return None
         for t in head.subtree:
             if t.dep_ == "appos" and t.pos_ == "PROPN" and t.left_edge.i > 0 \
-                    and head.doc[t.left_edge.i - 1].text == "," \
+                    and (head.doc[t.left_edge.i - 1].text == "," or t.ent_type_ == "PERSON") \
                     and all(a.pos_ not in ("VERB", "AUX") for a in t.ancestors if a.i != head.i and head in a.ancestors):
                 return t
         return None
@@ -256,18 +261,18 @@ class Attributor:
         subject = next((e for e in names if e.root.dep_ in _SUBJECT_DEPS
                         or (e.root.dep_ == "appos" and e.root.head.dep_ in _SUBJECT_DEPS)), None)
         if subject is not None and (previous is None or subject.start_char > previous.span[0]):
-            ent, _ = self.entity(subject.root, depth=2)
+            ent, _ = self.entity(subject.root, depth=_LITERAL)
             return ent, f"pronoun '{head.text}': nearest preceding subject ({subject.text})"
         # A person introduced in this paragraph, after the last speaker's quote in an earlier one.
         newcomer = next((e for e in names if self.para(e.start_char) == here), None)
         if newcomer is not None and previous is not None and previous_para < here \
                 and newcomer.start_char > previous.span[0]:
-            ent, _ = self.entity(newcomer.root, depth=2)
+            ent, _ = self.entity(newcomer.root, depth=_LITERAL)
             return ent, f"pronoun '{head.text}': person introduced in this paragraph ({newcomer.text})"
         if previous is not None:
             return previous, f"pronoun '{head.text}': previous speaker"
         if names:
-            ent, _ = self.entity(names[0].root, depth=2)
+            ent, _ = self.entity(names[0].root, depth=_LITERAL)
             return ent, f"pronoun '{head.text}': nearest preceding name ({names[0].text})"
         if person:
             first = self._para_starts[max(0, here - 1)]
@@ -276,7 +281,7 @@ class Attributor:
                     break
                 if t.dep_ in _SUBJECT_DEPS and t.pos_ == "NOUN" and t.lemma_.lower() in self.titles \
                         and not self._in_quote(t.idx):
-                    ent, _ = self.entity(t, depth=2)
+                    ent, _ = self.entity(t, depth=_LITERAL)
                     return ent, f"pronoun '{head.text}': nearest preceding titled subject ('{t.text}')"
         return None, f"pronoun '{head.text}' without antecedent"
 
@@ -298,21 +303,50 @@ class Attributor:
                 return prev[1], "no cue: continues the previous quote's speaker"
             people = self._named_before(start, ("PERSON",), paragraphs=paragraphs)
             if people and len({p.root.lower_ for p in people}) == 1:
-                ent, _ = self.entity(people[0].root, depth=2)
+                ent, _ = self.entity(people[0].root, depth=_LITERAL)
                 return ent, f"no cue: the only person named just before ({people[0].text})"
             if people:
                 break
         return None, "no cue and no single speaker nearby"
 
+    def _full_name(self, surname: str, at: int) -> str | None:
+        """The latest longer name ending in ``surname`` up to token ``at``: "Ilze Ozola"
+        for a later "Minister Ozola"; titles are not part of it."""
+        doc = self.doc
+        for i in reversed(self._propn.get(surname, ())):
+            if i > at:
+                continue
+            j = i
+            while j > 0 and i - j < 3 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].text[:1].isupper() \
+                    and doc[j - 1].lower_ not in self.title_words \
+                    and (doc[j - 1].ent_type_ not in _GROUP_LABELS or doc[j].ent_iob_ == "I") \
+                    and (j < 2 or doc[j - 2].text != "-"):
+                j -= 1
+            if j < i:
+                return doc[j:i + 1].text
+        return None
+
+    def _complete(self, ent: Entity | None) -> Entity | None:
+        """A person the resolver knows by surname only gets the full name the text gave."""
+        if ent is None or ent.kind != "person" or not ent.name or " " in ent.name.strip():
+            return ent
+        mention = self.doc.char_span(*ent.span, alignment_mode="expand")
+        full = self._full_name(ent.name, mention.start) if mention is not None else None
+        if full is None:
+            return ent
+        return replace(ent, name=full, evidence=f"{ent.evidence}; full name from earlier mention '{full}'")
+
     def resolve(self, cand: Candidate) -> tuple[Entity | None, str]:
         if cand.passive:
             ent, reason = None, cand.rule
         elif cand.speaker_head is not None:
-            ent, how = self.entity(cand.speaker_head)
+            # A label ("Moderator:") is its own speaker: no apposition or title rewriting.
+            ent, how = self.entity(cand.speaker_head, depth=_LITERAL if cand.literal else 0)
             reason = f"{cand.rule}; {how}"
         elif cand.carried:
             ent, reason = self._carry(cand)
         else:
             ent, reason = None, f"{cand.rule}; no speaker phrase"
+        ent = self._complete(ent)
         self.done.append((cand, ent))
         return ent, reason

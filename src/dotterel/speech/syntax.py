@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -36,7 +36,7 @@ class Candidate:
     speaker_head: Token | None = None  # head of the noun phrase naming the speaker
     passive: bool = False
     carried: bool = False              # no cue: may continue the previous speaker
-    extra: dict = field(default_factory=dict)
+    literal: bool = False              # the speaker token is a label: take it as written
 
 
 class TokenIndex:
