@@ -57,9 +57,14 @@ def pair_spans(rec: dict) -> tuple[tuple[int, int] | None, tuple[int, int] | Non
     return (actors[0] if actors else None), (recips[0] if recips else None)
 
 
+# the GSR keeps three pre-ISO CAMEO country codes
+OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _code_match(pred: str | None, gold: str) -> bool:
     if not pred:
         return False
+    gold = OLD_CODES.get(gold, gold)
     return pred == gold or (gold == "IGO" and pred in ("UNO", "EUR", "IGO"))
 
 

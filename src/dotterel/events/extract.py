@@ -541,7 +541,7 @@ class SentenceCoder:
             if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") \
                     and prep.head.i not in triggers:
                 v = prep.head
-                if prep.lower_ in ("in", "on", "at", "into") and is_one_of(v, lex.participation):
+                if prep.lower_ in ("in", "on", "at", "into", "for") and is_one_of(v, lex.participation):
                     return v
                 if prep.lower_ == "under" and is_one_of(v, lex.undergoing):
                     return v

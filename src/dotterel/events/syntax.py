@@ -63,6 +63,10 @@ def subject(verb: Token) -> Token | None:
             return s
         if verb.dep_ == "relcl" and child(verb, "nsubj", "nsubjpass") is None:
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "resorted to throwing stones"
+            verb = verb.head.head
+            seen += 1
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and verb.head is not verb:
             if verb.dep_ == "xcomp":
                 obj = child(verb.head, "dobj")
