@@ -125,6 +125,7 @@ class Quote:
     speaker: Entity | None
     speaker_reason: str = ""
     events: list[str] = field(default_factory=list)
+    evidence: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,6 +137,7 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "speaker_reason": self.speaker_reason,
             "events": list(self.events),
+            "evidence": self.evidence,
         }
 
 

@@ -84,7 +84,7 @@ def find_quotes(doc: Doc, doc_actors=None) -> list[Quote]:
         quotes.append(Quote(
             id=f"q{n}", kind=cand.kind, text=_text(idx.text, cand), span=cand.span,
             cue=TextSpan(*cand.cue) if cand.cue else None,
-            speaker=speaker, speaker_reason=reason,
+            speaker=speaker, speaker_reason=reason, evidence=f"rule: {cand.rule}",
         ))
     return quotes
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
 from .marks import MARKS, Run
@@ -38,25 +38,25 @@ def _subordinate(t: Token) -> bool:
     return False
 
 
-def _source(t: Token, lex: Lexicon) -> Token | None:
-    """For "according to X": the head of X, else None."""
+def source_phrase(t: Token, lex: Lexicon) -> tuple[Span, Token] | None:
+    """For "according to X" starting at ``t``: the phrase's words and the head of X."""
+    doc = t.doc
     for phrase in lex.source_prepositions:
         n = len(phrase)
-        if tuple(x.lower_ for x in t.doc[t.i:t.i + n]) == phrase:
-            obj = next((c for c in t.doc[t.i + n - 1].children if c.dep_ == "pobj"), None)
-            if obj is None and t.i + n < len(t.doc):
-                obj = np_head(t.doc[t.i + n])
-            return obj
+        if tuple(x.lower_ for x in doc[t.i:t.i + n]) == phrase:
+            obj = next((c for c in doc[t.i + n - 1].children if c.dep_ == "pobj"), None)
+            if obj is None and t.i + n < len(doc) and doc[t.i + n].pos_ in NOMINAL:
+                obj = np_head(doc[t.i + n])
+            return (doc[t.i:t.i + n], obj) if obj is not None else None
     return None
 
 
 def _source_cue(t: Token, lex: Lexicon):
-    obj = _source(t, lex)
-    if obj is None:
+    found = source_phrase(t, lex)
+    if found is None:
         return None
-    end = obj.i
-    words = t.doc[t.i:end].text.strip()
-    return (words, (t.idx, t.idx + len(words))), obj
+    words, obj = found
+    return (words.text, (words.start_char, words.end_char)), obj
 
 
 def cue_after(doc: Doc, idx: TokenIndex, close: int, lex: Lexicon, span: tuple[int, int]):

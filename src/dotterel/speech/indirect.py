@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .direct import _source
+from .direct import source_phrase
 from .lexicon import Lexicon
 from .marks import MARKS
 from .syntax import Candidate, Spans, cue_of, dateline_end, passive, subject_of
@@ -82,7 +82,8 @@ def _clause_tokens(comp: Token, lex: Lexicon, verb: Token) -> list[Token]:
         if c.dep_ == "conj" and c.tag_ == verb.tag_ and lex.cue(c) \
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             cut = min(cut, c.left_edge.i)
-        elif c.dep_ == "advcl" and c.right_edge.i == comp.right_edge.i and doc[c.left_edge.i - 1].text == "," \
+        elif c.dep_ == "advcl" and c.right_edge.i == comp.right_edge.i and c.left_edge.i > comp.i \
+                and doc[c.left_edge.i - 1].text == "," \
                 and (c.tag_ == "VBG" or any(m.dep_ == "mark" and m.lower_ in lex.trailing_clause_marks
                                             for m in c.children)):
             cut = min(cut, c.left_edge.i)
@@ -105,7 +106,13 @@ def _misattached_clause(verb: Token) -> Token | None:
 
 def _complement(verb: Token, lex: Lexicon) -> tuple[list[Token], str] | None:
     """The reported clause of a verb of saying, and how it was found."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    # "made it clear that ...": the clause is not the phrasal cue's second word
+    # ("clear") but hangs off it or off the verb beside it.
+    lemma = verb.lemma_.lower()
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    comps += [g for c in comps if (lemma, c.lower_) in lex.cue_phrasal for g in c.children
+              if g.dep_ in ("ccomp", "advcl")]
+    comp = next((c for c in comps if (lemma, c.lower_) not in lex.cue_phrasal), None)
     if comp is not None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
         if obj is not None and any(t.text == "," for t in verb.doc[obj.right_edge.i + 1:comp.left_edge.i + 1]):
@@ -114,9 +121,9 @@ def _complement(verb: Token, lex: Lexicon) -> tuple[list[Token], str] | None:
     comp = _misattached_clause(verb)
     if comp is not None:
         return _clause_tokens(comp, lex, verb), "clause complement"
-    # "The army will withdraw, the minister said": the parser often hangs the
-    # cue off the clause instead of the other way round.
-    # Only a finite verb with its own subject closing the sentence after a comma.
+    # "The army will withdraw, the minister said": the parser often hangs the cue
+    # off the clause instead; only a finite verb with its own subject that closes
+    # the sentence after a comma is read that way.
     head, doc = verb.head, verb.doc
     if (verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i < verb.i and head.pos_ in ("VERB", "AUX")
             and verb.tag_ in ("VBD", "VBZ", "VBP") and not lex.cue(head)
@@ -138,7 +145,7 @@ def _sentence_before(verb: Token) -> tuple[list[Token], str] | None:
     comma = subj.left_edge.i - 1
     tail = doc[verb.i + 1:sent.end]
     if comma <= sent.start or doc[comma].text != "," or any(t.pos_ in ("VERB", "AUX") for t in tail) \
-            or any(t.i not in {x.i for x in verb.subtree} for t in tail if not t.is_punct and not t.is_space):
+            or any(not t.is_punct and not t.is_space and t.right_edge.i > verb.right_edge.i for t in tail):
         return None
     skip = dateline_end(doc)
     clause = [t for t in doc[sent.start:comma] if t.idx >= skip]
@@ -189,6 +196,9 @@ def _speech_verb(verb: Token, words: str, lex: Lexicon, quoted: Spans) -> Candid
         cand.speaker_head, cand.rule = quoting, f"quoted as '{words}' ({how})"
         return cand
     cand.speaker_head = subject_of(_outer_cue(verb, lex) or verb)
+    if tokens[-1].i < verb.i and cand.speaker_head is not None \
+            and any(t.lemma_.lower() in lex.claim_nouns for t in cand.speaker_head.subtree):
+        return None  # "..., a charge Kigali denies": what is denied is the charge, the clause is the reporter's
     cand.rule = f"subject of '{words}' ({how})"
     return cand
 
@@ -203,18 +213,17 @@ def _quoted_as_saying(verb: Token) -> Token | None:
 
 def _according_to(tok: Token, lex: Lexicon) -> Candidate | None:
     """"According to X, ...": the rest of the sentence is X's claim."""
-    source = _source(tok, lex)
-    if source is None:
+    found = source_phrase(tok, lex)
+    if found is None:
         return None
-    phrase = next(p for p in lex.source_prepositions if tuple(x.lower_ for x in tok.doc[tok.i:tok.i + len(p)]) == p)
-    skip = {t.i for t in tok.subtree} | {t.i for t in source.subtree} | set(range(tok.i, tok.i + len(phrase)))
+    words, source = found
+    skip = {t.i for t in tok.subtree} | {t.i for t in source.subtree} | set(range(words.start, words.end))
     sent = tok.sent
     before = _trim([t for t in sent if t.i < tok.i and t.i not in skip])
     after = _trim([t for t in sent if t.i > tok.i and t.i not in skip])
     pieces = [r for r in (_range(before), _range(after)) if r]
     if not pieces:
         return None
-    words = tok.doc[tok.i:tok.i + len(phrase)]
     return Candidate("indirect", pieces, (pieces[0][0], pieces[-1][1]),
                      rule=f"'{words.text}' source", cue=(words.text, (words.start_char, words.end_char)),
                      speaker_head=source)

@@ -32,6 +32,8 @@ class Lexicon:
     document_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
     person_descriptors: tuple[str, ...]
+    organisation_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
     scare_min_words: int
     scare_preceded_by: tuple[tuple[str, ...], ...]
     question_labels: frozenset[str]
@@ -53,7 +55,7 @@ class Lexicon:
         if lemma in self.cue_verbs or (direct and lemma in self.direct_cue_verbs):
             return tok.text
         for child in tok.rights:
-            if (lemma, child.lower_) in self.cue_phrasal and child.dep_ in ("prt", "dobj", "advmod", "acomp"):
+            if (lemma, child.lower_) in self.cue_phrasal and child.dep_ in ("prt", "dobj", "advmod", "acomp", "ccomp"):
                 return f"{tok.text} {child.text}"
         return None
 
@@ -83,6 +85,8 @@ def lexicon() -> Lexicon:
             document_nouns=_words(d.get("document_nouns")),
             speaker_nouns=_words(d.get("speaker_nouns")),
             person_descriptors=tuple(str(x).lower() for x in d.get("person_descriptors") or ()),
+            organisation_nouns=_words(d.get("organisation_nouns")),
+            claim_nouns=_words(d.get("claim_nouns")),
             scare_min_words=int(scare["min_words"]),
             scare_preceded_by=_phrases(scare["preceded_by"]),
             question_labels=_words(interview["question_labels"]),

@@ -1,17 +1,20 @@
 """Turn each candidate's speaker token into an Entity, in text order.
 
-The actor resolver (``doc_actors.entities_for``) is asked first.  Where it has
-nothing definite, text-order rules that only look backwards fill in:
+The actor resolver (``doc_actors.entities_for``) is asked first; a person or
+named organisation it gives wins.  Otherwise rules that only look backwards
+fill in:
 
-- a pronoun ("he said") is the previous speaker of its kind in this or the
-  previous paragraph, else the nearest preceding name of that kind (subjects
-  first);
-- "the minister" is the most recent person named with that title;
+- a pronoun ("he said") is the latest of the previous speaker of its kind and
+  the nearest preceding subject name (this or the previous paragraph);
+- a description named in apposition ("a spokesman, Igor Sokolov,") is that name;
+- "the minister" is the last person named with that title, "the group" the last
+  organisation named, "the 45-year-old" the last person speaking;
 - a mouthpiece ("the ministry's press service", "a spokesman for X") speaks for
-  its owner;
+  its owner, "the statement" for whoever made the statement just mentioned;
 - a document ("according to the report") is nobody;
 - a quote with no cue continues the speaker of the quote just before it, or
-  the only person named just before it; otherwise its speaker is left empty.
+  the only person named just before it;
+- a person known by surname only gets the full name the text gave earlier.
 
 A speaker is never guessed beyond that: where the rules run out the speaker is
 ``None`` and ``speaker_reason`` says why.
@@ -73,6 +76,12 @@ def _phrase(head: Token) -> Span:
     while end > start + 1 and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
+
+
+def _definite(head: Token) -> bool:
+    """"the minister", "this group": a phrase that refers back, without an owner of its own."""
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children) \
+        and not any(c.dep_ == "poss" for c in head.children)
 
 
 def _clean_name(text: str) -> str:
@@ -162,17 +171,25 @@ class Attributor:
         named_appos = self._named_apposition(head)
         if depth < _LITERAL and named_appos is not None:
             ent, how = self.entity(named_appos, depth + 1)
+            if ent is not None and ent.kind != "person" and ent.sector is None \
+                    and head.lemma_.lower() in self.title_words:
+                # "the UN's top official, X": X is a person, whatever the entity recogniser said
+                ent = replace(ent, kind="person", evidence=f"{ent.evidence}; a person: named as '{head.text}'")
             return ent, f"named in apposition ('{head.text}, {named_appos.text}'); {how}"
         definite = next((e for e in found if e.kind != "group"), None)
         if definite is not None:
             return definite, "actor resolver"
         lemma = head.lemma_.lower()
-        if depth < _LITERAL and head.pos_ == "NOUN" and lemma in self.titles and any(
-                c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+        if depth < _LITERAL and head.pos_ == "NOUN" and lemma in self.titles and _definite(head):
             person = self._titled_person(head)
             if person is not None:
                 ent, _ = self.entity(person.root, depth + 1)
                 return ent, f"'the {head.text}': last person named with that title ({person.text})"
+        if depth < _LITERAL and head.pos_ == "NOUN" and lemma in self.lex.organisation_nouns \
+                and not any(e.country for e in found) and _definite(head):
+            found_org = self._organisation(head, depth)
+            if found_org is not None:
+                return found_org
         if found:
             return found[0], "actor resolver"
         phrase = _phrase(head).text.lower()
@@ -190,9 +207,24 @@ class Attributor:
                 return earlier[1], f"'{_phrase(head).text}' is the one in {earlier[0]}'s earlier quote"
         if lemma in self.lex.document_nouns and head.ent_iob_ == "O":
             return None, f"attributed to a document or source ('{_phrase(head).text}'), not a speaker"
-        full = self._full_name(head.text, head.i) if head.pos_ == "PROPN" and (ent_span(head) is None
-                                                                              or len(ent_span(head)) == 1) else None
-        return phrase_entity(head, full), "speaker phrase as written"
+        ent = ent_span(head)
+        lone = head.pos_ == "PROPN" and (ent is None or len(ent) == 1)
+        return phrase_entity(head, self._full_name(head.text, head.i) if lone else None), "speaker phrase as written"
+
+    def _organisation(self, head: Token, depth: int) -> tuple[Entity, str] | None:
+        """"the agency said": the last organisation that spoke (two paragraphs back at
+        most), else the last organisation named."""
+        here = self.para(head.idx)
+        for cand, ent in reversed(self.done):
+            if self.para(cand.span[1] - 1) < here - 2:
+                break
+            if ent is not None and ent.kind in ("organization", "group"):
+                return ent, f"'the {head.text}': last organisation speaking ({ent.name or ent.text})"
+        org = next(self._iter_named_before(head.idx, ("ORG",), paragraphs=2), None)
+        if org is not None:
+            ent, _ = self.entity(org.root, depth + 1)
+            return ent, f"'the {head.text}': last organisation named ({org.text})"
+        return None
 
     def _named_apposition(self, head: Token) -> Token | None:
         """The name given to a description: "a spokesman for the ministry, Igor Sokolov,",
@@ -208,7 +240,7 @@ class Attributor:
 
     def _earlier_mention(self, head: Token) -> tuple[str, Entity] | None:
         """For "the statement said": the recent quote whose sentence mentions a statement."""
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+        if not _definite(head):
             return None
         lemma = head.lemma_.lower()
         here = self.para(head.idx)
