@@ -68,7 +68,6 @@ def cmd_code(args) -> int:
 
 def cmd_classify(args) -> int:
     from .coder import Coder
-    from .readers import read_jsonl
 
     coder = Coder(actor_files=args.actors or ())
     src = sys.stdin if args.input in (None, "-") else open(args.input, encoding="utf-8")
@@ -104,6 +103,12 @@ def cmd_evaluate(args) -> int:
             print(f"{m['id']}: gold {m['gold']}, predicted {m['predicted']}: {m['text']}")
         print(format_report(report))
     return 0
+
+
+def cmd_spark(args) -> int:
+    from .scale.spark_job import execute
+
+    return execute(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--limit", type=int, help="only the first N records")
     e.add_argument("--errors", action="store_true", help="also list every record coded wrongly (given pair)")
     e.set_defaults(func=cmd_evaluate)
+
+    from .scale.spark_job import DESCRIPTION as SPARK_DESCRIPTION, add_arguments as spark_arguments
+    sp = sub.add_parser("spark", help="code a large corpus on Apache Spark into Parquet datasets",
+                        description=SPARK_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    spark_arguments(sp, master="local[*]")
+    sp.set_defaults(func=cmd_spark)
     return p
 
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable, Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import knowledge as kn
 from . import nlp as nlp_mod
 from .actors import ActorResolver
 from .clean import MAX_CHARS, check_text
 from .errors import InputError
-from .events.extract import Candidate, Context, SentenceCoder, nearest_trigger
+from .events.extract import Candidate, Context, SentenceCoder
+from .events.triggers import nearest_trigger
 from .events.lexicon import Lexicon, has_phrase, sentence_keys
 from .events.statements import statement_events
 from .geo import Gazetteer, dateline_location, event_location

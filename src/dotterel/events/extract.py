@@ -23,9 +23,11 @@ from spacy.tokens import Span, Token
 
 from ..model import Entity
 from . import syntax as sx
+from .arguments import VERBAL, ArgumentReader
 from .lexicon import Lexicon, Trigger, is_one_of, sentence_keys
+from .triggers import (CONTROLLING, NO_COMMENT, WILLING, carrier, find_triggers, is_attribution,
+                       noun_governor)
 
-VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 COOPERATIVE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 FORCE_TO_THREAT = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
 COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel"}
@@ -74,105 +76,6 @@ class Candidate:
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-WILLING = Trigger("*willing*", "AGREE", control="own", note="being willing or ready to act is intent to cooperate")
-WANTING = Trigger("*want*", "REQUEST", "VERB", control="own", note="wanting someone else to act is a request")
-OBLIGING = Trigger("*must*", "REQUEST", "VERB", control="own", note="saying someone else must act is a demand")
-PRONOUNS = {"PRON"}
-NAME_TYPES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "LOC"}
-CONTROLLING = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE"}
-NO_COMMENT = {"comment", "elaborate", "discuss", "answer", "respond", "speak", "specify", "identify", "confirm"}
-
-
-def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
-    """'X expects Y to act' and 'X said Y must act' are requests by X to Y."""
-    lemma = tok.lemma_.lower()
-    copular = tok.dep_ in ("acomp", "oprd") or any(c.dep_ in ("auxpass", "cop") for c in tok.children)
-    if (lemma in lex.willingness or tok.lower_ in lex.willingness) and (copular or tok.pos_ != "VERB" or lemma != "prepare") \
-            and (sx.child(tok, "xcomp") is not None or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
-        return WILLING  # "is prepared to", "willing to"; but "the army prepared to attack" is readiness
-    if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs and lemma not in lex.speech_verbs:
-        return None
-    comp = sx.child(tok, "ccomp", "xcomp")
-    if comp is None:
-        return None
-    other = sx.child(comp, "nsubj") or (sx.child(tok, "dobj") if comp.dep_ == "xcomp" else None)
-    if other is None:
-        return None
-    if lemma in lex.wanting_verbs:
-        return WANTING
-    modals = sx.modal_aux(comp) | {c.lower_ for c in comp.children if c.dep_ == "aux"}
-    if other.pos_ not in PRONOUNS and (modals & lex.obligation_modals or
-                                         comp.lemma_ in ("have", "need") and sx.child(comp, "xcomp") is not None):
-        return OBLIGING
-    return None
-
-
-def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
-    """Lexicon matches, less nouns that only name a kind of actor ("riot police", "aid workers")."""
-    found = {}
-    for tok in sent:
-        if tok.ent_type_ in NAME_TYPES and (tok.is_title or tok.is_upper):
-            continue  # part of a name or date: "Asia-Pacific Economic Cooperation", "March 20"
-        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):
-            continue  # a participle describing someone ("jailed former prime minister"), not an event
-        if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and (
-                is_one_of(tok.head, lex.role_nouns) or is_one_of(tok.head, lex.wrongdoing)):
-            continue
-        if tok.is_alpha and not tok.is_stop or tok.lemma_.lower() in lex.triggers:
-            entry = lex.lookup(tok) or _directive(tok, lex)
-            if entry is not None:
-                found[tok.i] = entry
-    for i in [i for i in found if sent.doc[i].dep_ == "compound" and sent.doc[i].head.i in found]:
-        del found[i]  # "war crimes trial": the head noun is the event
-    return found
-
-
-def nearest_trigger(sent: Span, lex: Lexicon, anchor: int) -> Trigger | None:
-    """Any lexicon word, the closest to ``anchor`` first: a last resort when no rule fired."""
-    best = None
-    for tok in sent:
-        for t in lex.triggers.get(tok.lemma_.lower(), ()):
-            d = abs(tok.i - anchor)
-            if best is None or d < best[0]:
-                best = (d, t)
-            break
-    return best[1] if best else None
-
-
-def _speech_verb(tok: Token, lex: Lexicon, triggers: dict[int, Trigger]) -> bool:
-    """A reporting verb used as attribution ("said", "reports", "noted that")."""
-    if tok.lemma_.lower() not in lex.speech_verbs:
-        return False
-    if any(c.dep_ == "dobj" and c.i in triggers for c in tok.children):
-        return False  # "declared a ceasefire", "announced sanctions": the noun is the event
-    entry = triggers.get(tok.i)
-    return entry is None or entry.control != "own" or entry is WANTING
-
-
-ARGUMENT_PREPS = {"of", "in", "for", "to", "into", "on", "against", "with", "over", "by"}
-
-
-def _governor(tok: Token) -> Token | None:
-    """The word a noun trigger is an argument of: its verb, or the noun it completes
-    ("tons of aid"); never through a preposition of time or circumstance ("during the war")."""
-    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "dative", "conj"):
-        return tok.head
-    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and tok.head.lower_ in ARGUMENT_PREPS:
-        gov = tok.head.head
-        if gov.pos_ in ("NOUN", "PROPN", "NUM") and tok.head.lower_ != "of":
-            return None
-        return gov
-    return None
-
-
-def _noun_governor(tok: Token, triggers: dict[int, Trigger]) -> Token | None:
-    """The governor of a noun trigger, climbing plain nouns ("tons of aid", "a wave of attacks")."""
-    gov = _governor(tok)
-    while gov is not None and gov.pos_ in ("NOUN", "PROPN", "NUM") and gov.i not in triggers:
-        gov = _governor(gov)
-    return gov
-
-
 class SentenceCoder:
     """Codes one sentence at a time; ``keep_actorless`` keeps verbal events with no actor
     found (``classify`` is told the actor, so it needs every candidate)."""
@@ -181,6 +84,7 @@ class SentenceCoder:
         self.ctx = ctx
         self.lex = ctx.lexicon
         self.keep_actorless = keep_actorless
+        self.args = ArgumentReader(ctx)
 
     # ------------------------------------------------------------------ main
     def code(self, sent: Span) -> list[Candidate]:
@@ -193,7 +97,7 @@ class SentenceCoder:
 
         for i, entry in triggers.items():
             tok = doc[i]
-            if _speech_verb(tok, lex, triggers):
+            if is_attribution(tok, lex, triggers):
                 skip.add(i)
         # nouns that are topics of verb triggers; complements controlled by their matrix verb
         for i, entry in triggers.items():
@@ -201,7 +105,7 @@ class SentenceCoder:
             if i in skip:
                 continue
             if tok.pos_ in ("NOUN", "PROPN"):
-                gov = _noun_governor(tok, triggers)
+                gov = noun_governor(tok, triggers)
                 if gov is not None and gov.i in triggers and gov.i not in skip and gov.i != i:
                     absorbed.setdefault(gov.i, []).append(i)
                     skip.add(i)
@@ -214,18 +118,18 @@ class SentenceCoder:
         # what a report or allegation says happened is not asserted ("investigating reports that
         # soldiers fired on …"): events in a claim noun's clause are left out
         for i in triggers:
-            v = self._carrier(doc[i], triggers)
+            v = carrier(doc[i], triggers, lex)
             if v.dep_ in ("acl", "ccomp", "relcl") and v.head.pos_ == "NOUN" and is_one_of(v.head, lex.claim_nouns) \
                     and v.head.i not in triggers:
                 skip.add(i)
         # where each trigger sits as a predicate: a noun's light verb ("issued a demand"), else itself
-        carrier = {i: self._carrier(doc[i], triggers) for i in triggers}
-        owner = {v.i: i for i, v in carrier.items() if i not in skip}
+        carriers = {i: carrier(doc[i], triggers, lex) for i in triggers}
+        owner = {v.i: i for i, v in carriers.items() if i not in skip}
         owner.update({i: i for i in triggers if i not in skip})
         for i, entry in triggers.items():
             if i in skip:
                 continue
-            v = carrier[i]
+            v = carriers[i]
             head = v.head
             if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i in owner:
                 # "accused Y of attacking", "warned against intervening"
@@ -259,7 +163,7 @@ class SentenceCoder:
         event, mode = entry.event, entry.mode
         evidence = [entry.describe()]
         trigger_tokens = [tok] + [c for c in tok.children if c.dep_ == "prt"]
-        verb = self._carrier(tok, triggers)  # "held talks": held; "is willing": is; "went on strike": went
+        verb = carrier(tok, triggers, lex)  # "held talks": held; "is willing": is; "went on strike": went
         undergoer = False
         if verb is not tok and tok.pos_ in ("NOUN", "PROPN"):
             trigger_tokens.insert(0, verb)
@@ -303,9 +207,9 @@ class SentenceCoder:
         if not mode or not lex.valid_mode(event, mode):
             mode = lex.mode_from_words(event, keys) or (mode if lex.valid_mode(event, mode) else None)
 
-        actor, recipient, actor_tok, recip_tok, arg_ev = self._arguments(tok, verb, event, sent)
+        actor, recipient, actor_tok, recip_tok, arg_ev = self.args.arguments(tok, verb, event, sent)
         if not recipient:
-            recipient, recip_tok = self._topic_recipient(topics, actor, tok, event)
+            recipient, recip_tok = self.args.topic_recipient(topics, actor, tok, event)
         if event == "ASSAULT" and actor and mode in (None, "primitive") \
                 and all(a.sector in lex.civilian_sectors or a.sector is None and a.kind == "group" for a in actor) \
                 and any(w in lex.protest_words for w in keys[1].split()):
@@ -319,7 +223,7 @@ class SentenceCoder:
             subj = sx.child(verb, "nsubjpass")
             if subj is not None and subj.lower_ in sx.RELATIVE and verb.dep_ == "relcl":
                 subj = verb.head
-            actor, actor_tok = self._resolve(subj, self.ctx.speaker_at(tok.idx)), subj
+            actor, actor_tok = self.args.resolve(subj, self.ctx.speaker_at(tok.idx)), subj
             recipient = [] if actor and recipient and {e.span for e in actor} >= {e.span for e in recipient} else recipient
         if undergoer:  # "came under attack": the subject is attacked
             actor, recipient, actor_tok, recip_tok = [], actor, None, actor_tok
@@ -328,7 +232,7 @@ class SentenceCoder:
         # modality
         neg = neg or sx.negated(tok) or sx.negated(verb) or (tok is not verb and sx.negated(tok.head))
         modals = sx.modal_aux(verb)
-        reported_by, speech_ev = self._reporter(verb, sent)
+        reported_by, speech_ev = self.args.reporter(verb, sent)
         if modals & FUTURE_MODALS or self._going_to(verb):
             aux = "future"
         elif modals & {"would", "'d"} and verb.dep_ == "ccomp" and reported_by is not None:
@@ -383,172 +287,6 @@ class SentenceCoder:
                          neg, reported_by, max(0.05, min(conf, 0.99)), evidence, entry, actor_tok, recip_tok)
 
     # ------------------------------------------------------------- arguments
-    def _resolve(self, tok: Token | None, speaker: Entity | None) -> list[Entity]:
-        if tok is None:
-            return []
-        ents = self.ctx.entities_for(tok, speaker)
-        if ents:
-            return ents
-        if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "he", "she"):
-            # "Iraq announced that it is prepared to …": the reporting subject
-            cur = tok.head
-            for _ in range(4):
-                if cur.dep_ in ("ccomp", "xcomp", "conj") and cur.head is not cur:
-                    cur = cur.head
-                    if cur.lemma_.lower() in self.lex.speech_verbs:
-                        subj = sx.subject(cur)
-                        if subj is not None and subj is not tok:
-                            return self.ctx.entities_for(subj, speaker)
-                        break
-                else:
-                    break
-        # a non-actor noun may belong to one: "Armenia's provocations", "the attack by rebels"
-        for c in tok.children:
-            if c.dep_ == "poss":
-                return self.ctx.entities_for(c, speaker)
-        for prep, o in sx.prep_objects(tok, ("by", "of", "from")):
-            ents = self.ctx.entities_for(o, speaker)
-            if ents:
-                return ents
-        return []
-
-    def _arguments(self, tok: Token, verb: Token, event: str, sent: Span):
-        speaker = self.ctx.speaker_at(tok.idx)
-        ev: list[str] = []
-        actor_tok = recip_tok = None
-        if tok.pos_ in ("NOUN", "PROPN") and verb is tok:
-            # a standalone nominal event: "Israel's attack on Gaza", "talks between X and Y"
-            poss = sx.child(tok, "poss")
-            between = [o for p, o in sx.prep_objects(tok, ("between", "among", "by"))]
-            if poss is not None:
-                actor_tok = poss
-            elif between:
-                actor_tok = between[0]
-            else:
-                actor_tok = next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
-                                  and self.ctx.entities_for(c, speaker)), None)
-            for p, o in sx.prep_objects(tok):
-                if self.ctx.entities_for(o, speaker):
-                    recip_tok = o
-                    break
-            if actor_tok is None and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB":
-                actor_tok = None
-            ev.append("nominal event")
-        else:
-            if sx.is_passive(verb) and not (verb is not tok and tok.dep_ == "pobj"):
-                actor_tok = sx.agent(verb)
-                recip_tok = sx.child(verb, "nsubjpass")
-                if actor_tok is None and verb.dep_ == "xcomp":
-                    actor_tok = sx.subject(verb.head)
-                ev.append("passive")
-            else:
-                actor_tok = sx.subject(verb) or (sx.child(verb, "nsubjpass") if verb is not tok else None)
-                recip_tok = sx.child(verb, "dobj", "dative")
-                if verb is not tok and recip_tok is tok:
-                    recip_tok = None  # the light verb's object is the event noun itself
-                if recip_tok is not None:
-                    own = self._resolve(recip_tok, speaker)
-                    mine = self._resolve(actor_tok, speaker) if actor_tok is not None else []
-                    if not own or {e.country for e in own} <= {e.country for e in mine} and sx.child(recip_tok, "poss"):
-                        recip_tok = None  # not an actor, or the actor's own ("withdrew its troops")
-                if recip_tok is None:
-                    # "killed eight Palestinians waiting near …": the parser made the object the
-                    # subject of the participle that follows it
-                    for c in verb.children:
-                        o = sx.child(c, "nsubj") if c.dep_ in ("advcl", "ccomp", "xcomp") and c.tag_ in ("VBG", "VBN") else None
-                        if o is not None and verb.i < o.i < c.i and self._resolve(o, speaker):
-                            recip_tok = o
-                            break
-                comp = sx.child(verb, "ccomp", "xcomp")
-                if recip_tok is None and event in VERBAL and comp is not None:
-                    other = sx.child(comp, "nsubj")  # "urged that Israel withdraw", "expect the UN to act"
-                    if other is not None and self._resolve(other, speaker):
-                        recip_tok = other
-                if recip_tok is None:
-                    for holder in ([tok, verb] if verb is not tok else [verb]):
-                        for p, o in sx.prep_objects(holder):
-                            if self._resolve(o, speaker):
-                                recip_tok = o
-                                break
-                        if recip_tok is not None:
-                            break
-        actor = self._resolve(actor_tok, speaker)
-        recipient = self._resolve(recip_tok, speaker)
-        # reciprocal events: "X and Y met" keeps both as actor and no recipient (manual)
-        if actor and recipient and {e.span for e in actor} >= {e.span for e in recipient}:
-            recipient = []
-        if actor:
-            ev.append("actor: " + ", ".join(e.evidence or e.text for e in actor))
-        return actor, recipient, actor_tok, recip_tok, ev
-
-    def _topic_recipient(self, topics: list[Token], actor: list[Entity], tok: Token, event: str):
-        """The recipient named by what is threatened, demanded, agreed ("threatened to shell Iraqi
-        towns", "agreed to lift embargoes on Iran"), or — for force used in a place — that place."""
-        speaker = self.ctx.speaker_at(tok.idx)
-        mine = {e.span for e in actor}
-        holders = list(topics)
-        for t in topics:  # a noun topic's light verb carries the arguments ("impose restrictions on X")
-            gov = _governor(t)
-            if gov is not None and gov.pos_ == "VERB":
-                holders.append(gov)
-        for t in holders:
-            options = [c for c in t.children if c.dep_ in ("dobj", "dative", "nsubj", "poss")]
-            options += [o for _, o in sx.prep_objects(t)]
-            for o in options:
-                ents = [e for e in self._resolve(o, speaker) if e.span not in mine]
-                if ents:
-                    return ents, o
-        if event in ("ASSAULT", "COERCE", "MOBILIZE"):
-            for t in [tok] + holders:
-                for _, o in sx.prep_objects(t, ("in", "into", "inside")):
-                    ents = [e for e in self.ctx.entities_for(o, speaker) if e.span not in mine]
-                    if ents:
-                        return ents, o
-        return [], None
-
-    # --------------------------------------------------------------- speech
-    def _reporter(self, verb: Token, sent: Span) -> tuple[Entity | None, list[str]]:
-        """Who reports this event: the speaker of a covering quote or of a speech verb above it."""
-        lex = self.lex
-        cur = verb
-        for _ in range(6):
-            if cur.dep_ in ("ccomp", "parataxis", "conj", "advcl", "xcomp") and cur.head is not cur:
-                cur = cur.head
-                if cur.lemma_.lower() in lex.speech_verbs:
-                    subj = sx.subject(cur) or sx.agent(cur)
-                    speaker = self.ctx.speaker_at(cur.idx)
-                    if subj is not None:
-                        ents = self.ctx.entities_for(subj, speaker)
-                        if ents:
-                            return ents[0], [f"reported by '{subj.text}' ({cur.text})"]
-                    break
-            else:
-                break
-        quoted = self.ctx.speaker_at(verb.idx)
-        if quoted is not None:
-            return quoted, [f"in a statement by {quoted.name or quoted.text}"]
-        return None, []
-
-    def _carrier(self, tok: Token, triggers: dict[int, Trigger]) -> Token:
-        """The verb that carries a trigger's subject and modality."""
-        lex = self.lex
-        if tok.pos_ in ("NOUN", "PROPN"):
-            gov = _noun_governor(tok, triggers)
-            if gov is not None and is_one_of(gov, lex.light_verbs) and gov.pos_ in ("VERB", "AUX") \
-                    and gov.i not in triggers:
-                return gov
-            prep = tok.head
-            if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") \
-                    and prep.head.i not in triggers:
-                v = prep.head
-                if prep.lower_ in ("in", "on", "at", "into", "for") and is_one_of(v, lex.participation):
-                    return v
-                if prep.lower_ == "under" and is_one_of(v, lex.undergoing):
-                    return v
-        if tok.dep_ in ("acomp", "oprd") and tok.pos_ == "ADJ":
-            return tok.head  # "Syria is willing to withdraw": the copula carries the subject
-        return tok
-
     @staticmethod
     def _subordinate(verb: Token, triggers: dict[int, Trigger]) -> bool:
         """A purpose or manner clause of another event ("staged protests to demand …")."""

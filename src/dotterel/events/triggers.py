@@ -1,0 +1,132 @@
+"""Finding triggers in a sentence, and the verb that carries each one.
+
+A trigger is a lexicon word (or one of a few rules that act like one: "willing to",
+"expect X to", "said X must"). Names and dates are not triggers, nor nouns that only
+name a kind of actor ("riot police"), nor participles that describe someone ("jailed
+former prime minister").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from . import syntax as sx
+from .lexicon import Lexicon, Trigger, is_one_of
+
+WILLING = Trigger("*willing*", "AGREE", control="own", note="being willing or ready to act is intent to cooperate")
+WANTING = Trigger("*want*", "REQUEST", "VERB", control="own", note="wanting someone else to act is a request")
+OBLIGING = Trigger("*must*", "REQUEST", "VERB", control="own", note="saying someone else must act is a demand")
+PRONOUNS = {"PRON"}
+NAME_TYPES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "LOC"}
+CONTROLLING = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE"}
+NO_COMMENT = {"comment", "elaborate", "discuss", "answer", "respond", "speak", "specify", "identify", "confirm"}
+
+
+def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
+    """'X expects Y to act' and 'X said Y must act' are requests by X to Y."""
+    lemma = tok.lemma_.lower()
+    copular = tok.dep_ in ("acomp", "oprd") or any(c.dep_ in ("auxpass", "cop") for c in tok.children)
+    if (lemma in lex.willingness or tok.lower_ in lex.willingness) and (copular or tok.pos_ != "VERB" or lemma != "prepare") \
+            and (sx.child(tok, "xcomp") is not None or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+        return WILLING  # "is prepared to", "willing to"; but "the army prepared to attack" is readiness
+    if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs and lemma not in lex.speech_verbs:
+        return None
+    comp = sx.child(tok, "ccomp", "xcomp")
+    if comp is None:
+        return None
+    other = sx.child(comp, "nsubj") or (sx.child(tok, "dobj") if comp.dep_ == "xcomp" else None)
+    if other is None:
+        return None
+    if lemma in lex.wanting_verbs:
+        return WANTING
+    modals = sx.modal_aux(comp) | {c.lower_ for c in comp.children if c.dep_ == "aux"}
+    if other.pos_ not in PRONOUNS and (modals & lex.obligation_modals or
+                                         comp.lemma_ in ("have", "need") and sx.child(comp, "xcomp") is not None):
+        return OBLIGING
+    return None
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
+    """Lexicon matches, less nouns that only name a kind of actor ("riot police", "aid workers")."""
+    found = {}
+    for tok in sent:
+        if tok.ent_type_ in NAME_TYPES and (tok.is_title or tok.is_upper):
+            continue  # part of a name or date: "Asia-Pacific Economic Cooperation", "March 20"
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):
+            continue  # a participle describing someone ("jailed former prime minister"), not an event
+        if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and (
+                is_one_of(tok.head, lex.role_nouns) or is_one_of(tok.head, lex.wrongdoing)):
+            continue
+        if tok.is_alpha and not tok.is_stop or tok.lemma_.lower() in lex.triggers:
+            entry = lex.lookup(tok) or _directive(tok, lex)
+            if entry is not None:
+                found[tok.i] = entry
+    for i in [i for i in found if sent.doc[i].dep_ == "compound" and sent.doc[i].head.i in found]:
+        del found[i]  # "war crimes trial": the head noun is the event
+    return found
+
+
+def nearest_trigger(sent: Span, lex: Lexicon, anchor: int) -> Trigger | None:
+    """Any lexicon word, the closest to ``anchor`` first: a last resort when no rule fired."""
+    best = None
+    for tok in sent:
+        for t in lex.triggers.get(tok.lemma_.lower(), ()):
+            d = abs(tok.i - anchor)
+            if best is None or d < best[0]:
+                best = (d, t)
+            break
+    return best[1] if best else None
+
+
+def is_attribution(tok: Token, lex: Lexicon, triggers: dict[int, Trigger]) -> bool:
+    """A reporting verb used as attribution ("said", "reports", "noted that")."""
+    if tok.lemma_.lower() not in lex.speech_verbs:
+        return False
+    if any(c.dep_ == "dobj" and c.i in triggers for c in tok.children):
+        return False  # "declared a ceasefire", "announced sanctions": the noun is the event
+    entry = triggers.get(tok.i)
+    return entry is None or entry.control != "own" or entry is WANTING
+
+
+ARGUMENT_PREPS = {"of", "in", "for", "to", "into", "on", "against", "with", "over", "by"}
+
+
+def governor(tok: Token) -> Token | None:
+    """The word a noun trigger is an argument of: its verb, or the noun it completes
+    ("tons of aid"); never through a preposition of time or circumstance ("during the war")."""
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "dative", "conj"):
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and tok.head.lower_ in ARGUMENT_PREPS:
+        gov = tok.head.head
+        if gov.pos_ in ("NOUN", "PROPN", "NUM") and tok.head.lower_ != "of":
+            return None
+        return gov
+    return None
+
+
+def noun_governor(tok: Token, triggers: dict[int, Trigger]) -> Token | None:
+    """The governor of a noun trigger, climbing plain nouns ("tons of aid", "a wave of attacks")."""
+    gov = governor(tok)
+    while gov is not None and gov.pos_ in ("NOUN", "PROPN", "NUM") and gov.i not in triggers:
+        gov = governor(gov)
+    return gov
+
+
+
+def carrier(tok: Token, triggers: dict[int, Trigger], lex: Lexicon) -> Token:
+    """The verb that carries a trigger's subject and modality."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        gov = noun_governor(tok, triggers)
+        if gov is not None and is_one_of(gov, lex.light_verbs) and gov.pos_ in ("VERB", "AUX") \
+                and gov.i not in triggers:
+            return gov
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") \
+                and prep.head.i not in triggers:
+            v = prep.head
+            if prep.lower_ in ("in", "on", "at", "into", "for") and is_one_of(v, lex.participation):
+                return v
+            if prep.lower_ == "under" and is_one_of(v, lex.undergoing):
+                return v
+    if tok.dep_ in ("acomp", "oprd") and tok.pos_ == "ADJ":
+        return tok.head  # "Syria is willing to withdraw": the copula carries the subject
+    return tok
