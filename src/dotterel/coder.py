@@ -22,6 +22,7 @@ from .errors import InputError
 from .events.extract import Candidate, Context, SentenceCoder
 from .events.triggers import nearest_trigger
 from .events.lexicon import Lexicon, has_phrase, sentence_keys
+from .events.refine import consult_mode
 from .events.statements import statement_events
 from .geo import Gazetteer, dateline_location, event_location
 from .model import Document, Entity, Event, Result, TextSpan
@@ -183,16 +184,21 @@ class Coder:
         text = document.text
         loc = event_location(c.sent, c.head, self.gazetteer) or dateline
         evidence = "; ".join(c.evidence + ([f"date: {when_ev}"] if when else []))
+        mode = c.mode
+        if c.event == "CONSULT":
+            mode = consult_mode(mode, c.actor, c.recipient, loc)
+            if mode != c.mode:
+                evidence += f"; mode {mode} from the parties and place"
         ctx = list(contexts)
-        if c.mode in ("cyber", "misinformation") and c.mode not in ctx:
-            ctx.append(c.mode)
+        if mode in ("cyber", "misinformation") and mode not in ctx:
+            ctx.append(mode)
         return Event(
-            id=f"{document.id or 'doc'}-e{n}", event=c.event, mode=c.mode,
+            id=f"{document.id or 'doc'}-e{n}", event=c.event, mode=mode,
             trigger=TextSpan(text[start:end], (start, end)),
             sentence=TextSpan(c.sent.text, (c.sent.start_char, c.sent.end_char)),
             actor=c.actor, recipient=c.recipient, context=ctx, aux=c.aux, negated=c.negated,
             reported_by=c.reported_by, date=when, location=loc,
-            cameo=lex.cameo(c.event, c.mode), score=lex.score(c.event, c.mode), quad=lex.quad(c.event),
+            cameo=lex.cameo(c.event, mode), score=lex.score(c.event, mode), quad=lex.quad(c.event),
             confidence=c.confidence * (0.6 if c.negated else 1.0), evidence=evidence,
         )
 

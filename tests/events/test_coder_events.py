@@ -115,3 +115,17 @@ def test_every_event_has_spans_evidence_and_codes(coder):
     arrest = [e for e in res.events if e.event == "COERCE"][0]
     assert arrest.mode == "arrest" and arrest.date == "2024-03-04"
     assert arrest.location is not None and arrest.location.country == "EGY"
+
+
+def test_consult_modes_from_parties_and_place(coder):
+    third = events(coder, "Delegations from Russia and Ukraine held direct peace talks in Istanbul on Friday.")
+    assert has(third, "CONSULT", mode="third-party")
+    visit = events(coder, "The Indian prime minister met the Japanese prime minister in Tokyo on Monday.")
+    assert has(visit, "CONSULT", "IND", "JPN", mode="visit")
+    phone = events(coder, "The French president spoke by telephone with the Brazilian president on Monday.")
+    assert not has(phone, "CONSULT", mode="third-party")
+
+
+def test_capitalised_plural_cue_gives_the_mode(coder):
+    evs = events(coder, "Drones operated by the Malian army struck a wedding celebration in central Mali.")
+    assert has(evs, "ASSAULT", mode="drone")

@@ -161,7 +161,7 @@ class Lexicon:
     def quad(self, event: str) -> int | None:
         return self.category(event).get("quad")
 
-    def mode_from_words(self, event: str, keys: tuple[str, str]) -> str | None:
+    def mode_from_words(self, event: str, keys: tuple[str, ...]) -> str | None:
         """The first mode of ``event`` whose cue phrase occurs in the sentence."""
         for mode, phrases in self.modes.get(event, []):
             if any(has_phrase(keys, p) for p in phrases):
@@ -201,12 +201,15 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", str(s).lower().replace("-", " ")).strip()
 
 
-def sentence_keys(tokens) -> tuple[str, str]:
-    """A sentence as ' word word … ' and ' lemma lemma … ' strings for phrase look-up."""
+def sentence_keys(tokens) -> tuple[str, str, str]:
+    """A sentence as ' word word … ', ' lemma lemma … ' and singular strings for phrase look-up."""
     toks = [t for t in tokens if not t.is_punct and not t.is_space]
-    return (" " + " ".join(t.lower_ for t in toks) + " ", " " + " ".join(t.lemma_.lower() for t in toks) + " ")
+    words = [t.lower_ for t in toks]
+    return (" " + " ".join(words) + " ", " " + " ".join(t.lemma_.lower() for t in toks) + " ",
+            # a plain singular too: a capitalised "Drones" opening a sentence is lemmatised "drones"
+            " " + " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words) + " ")
 
 
-def has_phrase(keys: tuple[str, str], phrase: tuple[str, ...]) -> bool:
+def has_phrase(keys: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     needle = " " + " ".join(phrase) + " "
-    return needle in keys[0] or needle in keys[1]
+    return any(needle in k for k in keys)
