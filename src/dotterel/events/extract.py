@@ -275,7 +275,7 @@ class SentenceCoder:
                     event in NEEDS_NO_ACTOR and tok.dep_ in ("nsubj", "nsubjpass", "ROOT")):
                 return None  # a bare noun with nobody attached ("since the signing", "during the war")
         conf = 0.45
-        conf += 0.2 if actor else 0
+        conf += 0.2 if actor else (0.1 if event in NEEDS_NO_ACTOR else 0)  # "gunmen", "a bomb": often unnamed
         conf += 0.1 if recipient else 0
         conf += 0.1 if tok.pos_ == "VERB" or verb is not tok else 0
         conf += 0.1 if verb.dep_ == "ROOT" or (verb.head.lemma_.lower() in lex.speech_verbs and verb.head.dep_ == "ROOT") else 0
