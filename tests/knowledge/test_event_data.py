@@ -20,7 +20,7 @@ from dotterel.knowledge import CATEGORIES, DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / "../shared"
-TRIGGER_FIELDS = {"lemma", "pos", "event", "mode", "with", "object", "not_object", "modifier", "control", "cameo", "note"}
+TRIGGER_FIELDS = {"lemma", "pos", "event", "mode", "with", "object", "not_object", "modifier", "via", "control", "cameo", "note"}
 WORD_LISTS = ("light_verbs", "passthrough_verbs", "future_verbs", "speech_verbs")
 
 
@@ -111,7 +111,8 @@ def test_no_conflicting_or_repeated_entries(triggers):
     plain: dict[tuple, str] = {}
     for t in triggers:
         key = (t["lemma"], t.get("pos"), tuple(sorted(t.get("with", []))),
-               tuple(sorted(t.get("modifier", []))), tuple(sorted(t.get("not_object", []))))
+               tuple(sorted(t.get("modifier", []))), tuple(sorted(t.get("not_object", []))),
+               tuple(sorted(t.get("via", []))))
         if "object" not in t:
             assert key not in plain, f"{key} listed twice ({plain.get(key)} and {t['event']})"
             plain[key] = t["event"]

@@ -199,7 +199,8 @@ class SentenceCoder:
                 event, mode = "THREATEN", THREAT_MODES[sub.event]
                 evidence.append(f"ready to {sub.event} → THREATEN")
             elif event in ("REQUEST", "REJECT") and not mode:
-                mode = DEMAND_MODES.get(sub.event, "change")
+                # calls for an official to go are "change" (manual), other retreats "yield"
+                mode = "change" if sub.mode == "resign" else DEMAND_MODES.get(sub.event, "change")
             elif event == "THREATEN" and not mode:
                 mode = THREAT_MODES.get(sub.event)
             elif event == sub.event and not mode and sub.mode:
@@ -215,6 +216,10 @@ class SentenceCoder:
                 and any(w in lex.protest_words for w in keys[1].split()):
             event, mode = "PROTEST", "riot"  # "protesters clashed with police": a riot
             evidence.append("violence by civilians in a protest → PROTEST riot")
+        if event == "PROTEST" and mode in (None, "demo") and actor \
+                and all(a.sector in ("GOV", "LEG", "JUD") or a.kind == "country" for a in actor):
+            event, mode = "ACCUSE", "disapprove"  # a government "protesting" is a diplomatic protest
+            evidence.append("protest by a state actor → ACCUSE disapprove")
         if event == "MOBILIZE" and mode != "weapons" and actor:
             # who mobilises says which kind: the army (troops), police, or a non-state force (militia)
             mode = {"MIL": "troops", "COP": "police", "REB": "militia", "PRM": "militia",

@@ -31,13 +31,14 @@ class Trigger:
     object: tuple[str, ...] = ()
     not_object: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()
+    via: tuple[str, ...] = ()
     control: str | None = None
     cameo: str | None = None
     note: str = ""
 
     @property
     def specificity(self) -> int:
-        return (2 if self.object or self.modifier else 0) + (1 if self.with_ or self.not_object else 0) + \
+        return (2 if self.object or self.modifier or self.via else 0) + (1 if self.with_ or self.not_object else 0) + \
             (1 if self.pos else 0)
 
     def describe(self) -> str:
@@ -65,6 +66,7 @@ class Lexicon:
     participation: frozenset[str]
     command_verbs: frozenset[str]
     protest_words: frozenset[str]
+    attempt_nouns: frozenset[str]
     civilian_sectors: frozenset[str]
     undergoing: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
@@ -82,6 +84,7 @@ class Lexicon:
                 object=tuple(_word(x) for x in d.get("object", []) or []),
                 not_object=tuple(_word(x) for x in d.get("not_object", []) or []),
                 modifier=tuple(_word(x) for x in d.get("modifier", []) or []),
+                via=tuple(_word(x) for x in d.get("via", []) or []),
                 control=d.get("control"), cameo=str(d["cameo"]) if d.get("cameo") else None,
                 note=d.get("note", ""),
             )
@@ -104,7 +107,7 @@ class Lexicon:
                    words("claim_nouns"), words("negating_verbs"), words("wanting_verbs"),
                    words("obligation_modals"), words("willingness_words"),
                    frozenset(r.word for r in k.roles if " " not in r.word),
-                   words("participation_verbs"), words("command_verbs"), words("protest_words"),
+                   words("participation_verbs"), words("command_verbs"), words("protest_words"), words("attempt_nouns"),
                    frozenset(w.upper() for w in words("civilian_sectors")), words("undergoing_verbs"), modes, k.categories or {}, contexts)
 
     def lookup(self, tok: Token) -> Trigger | None:
@@ -123,6 +126,8 @@ class Lexicon:
         # "cancelled 1 billion euros of debt", "a team of inspectors": the noun after "of" counts too
         objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                  for o in p.children if o.dep_ == "pobj"]
+        # "walked out of the talks", "withdrew from the treaty": a preposition's object counts too
+        objs += [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
         objects = {c.lemma_.lower() for c in objs}
         modifiers = {c.lemma_.lower() for c in tok.children
                      if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}
@@ -140,6 +145,8 @@ class Lexicon:
                 if t.not_object and objects.intersection(t.not_object):
                     continue
                 if t.modifier and not modifiers.intersection(t.modifier):
+                    continue
+                if t.via and not (tok.dep_ == "pobj" and tok.head.lower_ in t.via):
                     continue
                 return t
         return None

@@ -53,6 +53,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
             continue  # part of a name or date: "Asia-Pacific Economic Cooperation", "March 20"
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):
             continue  # a participle describing someone ("jailed former prime minister"), not an event
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and sx.agent(tok) is None:
+            continue  # "homes destroyed in the war", "territories liberated from occupation": a description
         if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and (
                 is_one_of(tok.head, lex.role_nouns) or is_one_of(tok.head, lex.wrongdoing)):
             continue
@@ -62,6 +64,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
                 found[tok.i] = entry
     for i in [i for i in found if sent.doc[i].dep_ == "compound" and sent.doc[i].head.i in found]:
         del found[i]  # "war crimes trial": the head noun is the event
+    for i in [i for i in found if sent.doc[i].dep_ == "acl" and sent.doc[i].head.i not in found
+              and not is_one_of(sent.doc[i].head, lex.attempt_nouns)
+              and any(c.dep_ == "aux" and c.lower_ == "to" for c in sent.doc[i].children)]:
+        del found[i]  # "the right of IDPs to return", "efforts to overthrow": a purpose, not an act
     return found
 
 
