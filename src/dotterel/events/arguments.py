@@ -85,6 +85,9 @@ class ArgumentReader:
             else:
                 actor_tok = sx.subject(verb) or (sx.child(verb, "nsubjpass") if verb is not tok else None)
                 recip_tok = sx.child(verb, "dobj", "dative")
+                if event in ("AID", "COOPERATE"):  # what is given is the object; who gets it follows "to"
+                    to = next((o for p, o in sx.prep_objects(verb, ("to", "for")) if self.resolve(o, speaker)), None)
+                    recip_tok = to or recip_tok
                 if verb is not tok and recip_tok is tok:
                     recip_tok = None  # the light verb's object is the event noun itself
                 if recip_tok is not None:
