@@ -47,8 +47,8 @@ def render(result: Result, include_negated: bool = False) -> str:
                                    subsequent_indent="      "))
     lines.append(f"\nQUANTITIES ({len(result.quantities)})")
     for n in result.quantities:
-        value = f"{n.low:g}–{n.high:g}" if n.value is None and n.low is not None and n.high is not None \
-            else (f"{n.value:g}" if n.value is not None else "?")
+        ranged = n.low is not None and n.high is not None and n.low != n.high
+        value = f"{n.low:g}–{n.high:g}" if ranged else (f"{n.value:g}" if n.value is not None else "?")
         period = ""
         if n.period:
             period = f"  period {n.period.start or '…'}–{n.period.end or '…'}"
