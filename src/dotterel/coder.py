@@ -48,7 +48,8 @@ class Coder:
         text = check_text(text, name, self.max_chars)
         document = Document(text=text, id=doc_id, title=title, source=source, url=url)
         pub = self._published(published, name, document)
-        return self._code_doc(self.nlp(text), document, pub)
+        with self.nlp.memory_zone():  # strings of this text are freed afterwards: memory stays flat
+            return self._code_doc(self.nlp(text), document, pub)
 
     def code_documents(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Result | InputError]:
         """Code many documents with spaCy's batched parsing; bad ones yield their InputError."""
@@ -75,41 +76,45 @@ class Coder:
     def classify(self, text: str, actor: tuple[int, int], recipient: tuple[int, int] | None = None) -> dict:
         """The PLOVER category for a given actor (and recipient) span in a sentence."""
         text = check_text(text, "<text>", self.max_chars)
-        doc = self.nlp(text)
-        ctx, last_speaker, _ = self._context(doc, None, None)
-        cands = [c for _, cs in self._candidates(doc, ctx, last_speaker, keep_actorless=True) for c in cs]
-        best = choose_for_pair(cands, actor, recipient)
-        if best is not None:
-            event, mode = best.event, best.mode
-        else:
-            anchor = doc.char_span(*actor, alignment_mode="expand") if actor else None
-            entry = nearest_trigger(doc[:], self.lexicon, anchor.root.i if anchor is not None else 0)
-            if entry is None:
-                return {"event": None, "mode": None, "score": None}
-            event, mode = entry.event, entry.mode
+        with self.nlp.memory_zone():
+            doc = self.nlp(text)
+            ctx, last_speaker, _ = self._context(doc, None, None)
+            cands = [c for _, cs in self._candidates(doc, ctx, last_speaker, keep_actorless=True) for c in cs]
+            best = choose_for_pair(cands, actor, recipient)
+            if best is not None:
+                event, mode = best.event, best.mode
+            else:
+                anchor = doc.char_span(*actor, alignment_mode="expand") if actor else None
+                entry = nearest_trigger(doc[:], self.lexicon, anchor.root.i if anchor is not None else 0)
+                if entry is None:
+                    return {"event": None, "mode": None, "score": None}
+                event, mode = entry.event, entry.mode
         return {"event": event, "mode": mode, "score": self.lexicon.score(event, mode)}
 
     def entities_at(self, text: str, span: tuple[int, int]) -> list[Entity]:
         """The actor(s) a character span of ``text`` refers to, resolved in the whole text's context."""
         text = check_text(text, "<text>", self.max_chars)
-        doc = self.nlp(text)
-        region = doc.char_span(span[0], span[1], alignment_mode="expand")
-        if region is None:
-            return []
-        root = region.root
-        objects = [c for c in root.children if c.dep_ == "pobj"]
-        head = objects[0] if root.pos_ == "ADP" and objects else root
-        return self.actors.resolve(doc).entities_for(head)
+        with self.nlp.memory_zone():
+            doc = self.nlp(text)
+            region = doc.char_span(span[0], span[1], alignment_mode="expand")
+            if region is None:
+                return []
+            root = region.root
+            objects = [c for c in root.children if c.dep_ == "pobj"]
+            head = objects[0] if root.pos_ == "ADP" and objects else root
+            return self.actors.resolve(doc).entities_for(head)
 
     # ------------------------------------------------------------ internals
     def _flush(self, buffer):
+        """Code one batch inside a spaCy memory zone: the strings its texts add to the
+        vocabulary are freed with it, so a long run over millions of articles stays flat."""
         good = [(d, pub) for d, err, pub in buffer if err is None]
-        docs = iter(self.nlp.pipe([d.text for d, _ in good]))
-        for d, err, pub in buffer:
-            if err is not None:
-                yield err
-            else:
-                yield self._code_doc(next(docs), d, pub)
+        results = []
+        with self.nlp.memory_zone():
+            docs = iter(self.nlp.pipe([d.text for d, _ in good]))
+            for d, err, pub in buffer:
+                results.append(err if err is not None else self._code_doc(next(docs), d, pub))
+        yield from results
 
     @staticmethod
     def _published(value, name: str, document: Document) -> date | None:
