@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
-from .marks import MARKS, Run
+from .marks import MARKS, Run, trimmed
 from .syntax import NOMINAL, Candidate, TokenIndex, cue_of, np_head, subject_of
 
 SENTENCE_END = {".", "!", "?", ";"}
@@ -158,16 +158,7 @@ def _title(text: str) -> bool:
 
 
 def _pieces(text: str, run: Run) -> list[tuple[int, int]]:
-    out = []
-    for p in run.pieces:
-        s, e = p.start, p.end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    return trimmed(text, ((p.start, p.end) for p in run.pieces))
 
 
 def _gap(doc: Doc, idx: TokenIndex, close: int, open_mark: int) -> str | None:

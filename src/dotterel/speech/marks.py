@@ -51,11 +51,10 @@ class Run:
         return start, end
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of each non-blank line, whitespace trimmed: news paragraphs."""
+def trimmed(text: str, spans) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans with surrounding whitespace cut off; blank ones dropped."""
     out = []
-    for m in _PARAGRAPH.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -63,6 +62,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if s < e:
             out.append((s, e))
     return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each non-blank line, whitespace trimmed: news paragraphs."""
+    return trimmed(text, (m.span() for m in _PARAGRAPH.finditer(text)))
 
 
 def _looks(text: str, i: int, para: tuple[int, int]) -> str:
