@@ -30,7 +30,7 @@ from ..errors import DotterelError, InputError
 from ..model import Document
 from ..store import rows as R
 from ..store.schema import connect
-from ..store.writer import COUNTERS, Store
+from ..store.writer import RunSummary, Store
 from ..time import parse_published
 from .dedupe import Deduper, Signature
 from .language import non_english_reason
@@ -66,23 +66,6 @@ class Batch:
 
     def to_code(self) -> list[Document]:
         return [d.record.doc for d in self.items if d.status == R.CODED]
-
-
-@dataclass
-class Summary:
-    run_id: int
-    db: str
-    seconds: float = 0.0
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
-    near_duplicates: int = 0
-
-    def line(self) -> str:
-        c = self.counts
-        rate = c["records"] / self.seconds if self.seconds else 0.0
-        return (f"ingest: {c['records']} documents in {self.seconds:.1f} s ({rate:.1f}/s): {c['coded']} coded, "
-                f"{c['duplicates']} duplicates ({self.near_duplicates} near), {c['skipped']} skipped (not English), "
-                f"{c['already_stored']} already stored; {c['events']} events; "
-                f"{c['errors']} error{'s' * (c['errors'] != 1)} → {self.db}")
 
 
 # ------------------------------------------------------------------ coding
@@ -164,12 +147,12 @@ class Ingest:
         self.progress = progress
         self.report = report or (lambda msg: print(msg, file=sys.stderr))
 
-    def run(self, sources: list[str], stdin=None) -> Summary:
+    def run(self, sources: list[str], stdin=None) -> RunSummary:
         con = connect(self.db)
         con.execute(f"SET memory_limit = '{DB_MEMORY}'")
         store = Store(con)
         run_id = store.start_run(sources, self.workers)
-        summary = Summary(run_id, self.db)
+        summary = RunSummary(run_id, self.db)
         self.store, self.summary = store, summary
         self.deduper = Deduper(store.coded_with_text, store.bucket_candidates)
         self.pending: set[str] = set()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -24,25 +23,11 @@ from ..errors import DotterelError, InputError
 from ..ingest.dedupe import Deduper
 from ..store import rows as R
 from ..store.schema import OFFLINE, connect
-from ..store.writer import COUNTERS, Store
+from ..store.writer import RunSummary, Store
 from .job import MARKER
 
 BATCH_SIZE = 256
 ITEM_TABLES = [t for t in R.SCHEMA if t != "documents"]
-
-
-@dataclass
-class ImportSummary:
-    run_id: int
-    db: str
-    seconds: float = 0.0
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
-
-    def line(self) -> str:
-        c = self.counts
-        return (f"import: {c['records']} documents in {self.seconds:.1f} s: {c['coded']} stored as coded, "
-                f"{c['duplicates']} duplicates, {c['skipped']} skipped (not English), "
-                f"{c['already_stored']} already stored; {c['events']} events; {c['errors']} errors → {self.db}")
 
 
 def _dataset(root: Path, table: str) -> str:
@@ -81,7 +66,7 @@ class _Run:
 
 
 def import_parquet(path: str | Path, db: str | Path, batch_size: int = BATCH_SIZE,
-                   progress: bool = False) -> ImportSummary:
+                   progress: bool = False) -> RunSummary:
     """Import the output of ``dotterel spark`` at ``path`` into the database ``db``."""
     root = Path(path)
     if not (root / MARKER).is_file():
@@ -90,7 +75,7 @@ def import_parquet(path: str | Path, db: str | Path, batch_size: int = BATCH_SIZ
     con = connect(db)
     store = Store(con)
     run_id = store.start_run([str(root)], workers=1)
-    summary = ImportSummary(run_id, str(db))
+    summary = RunSummary(run_id, str(db), verb="import")
     counts = summary.counts
     deduper = Deduper(store.coded_with_text, store.bucket_candidates)
     errors = [InputError(name, reason) for name, reason in source.errors]

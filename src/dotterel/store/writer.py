@@ -9,6 +9,8 @@ tables, which DuckDB reads column-wise (far faster than row-by-row INSERTs).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import hashlib
 import json
 from datetime import datetime, timezone
@@ -24,6 +26,26 @@ from .rows import SCHEMA
 _ARROW = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
           "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "BLOB": pa.binary()}
 COUNTERS = ("records", "coded", "duplicates", "skipped", "already_stored", "events", "errors")
+
+
+@dataclass
+class RunSummary:
+    """What one ingest or import run did, and its one-line report."""
+
+    run_id: int
+    db: str
+    verb: str = "ingest"
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
+    near_duplicates: int = 0
+
+    def line(self) -> str:
+        c = self.counts
+        rate = c["records"] / self.seconds if self.seconds else 0.0
+        return (f"{self.verb}: {c['records']} documents in {self.seconds:.1f} s ({rate:.1f}/s): {c['coded']} coded, "
+                f"{c['duplicates']} duplicates ({self.near_duplicates} near), {c['skipped']} skipped (not English), "
+                f"{c['already_stored']} already stored; {c['events']} events; "
+                f"{c['errors']} error{'s' * (c['errors'] != 1)} → {self.db}")
 
 
 def arrow_schema(table: str) -> pa.Schema:
