@@ -177,7 +177,7 @@ class SentenceCoder:
             if verb.head.lemma_.lower() in lex.future_verbs | lex.willingness:
                 aux = "future"
             willing = willing or verb.head.lemma_.lower() in lex.willingness
-            if event == "ASSAULT" and verb.head.pos_ == "VERB" and verb.head.lemma_ == "prepare":
+            if event == "ASSAULT" and verb.head.pos_ == "VERB" and verb.head.lemma_ in lex.readiness:
                 event, mode, aux = "MOBILIZE", None, None  # "the army prepared to attack": readiness, not force
                 evidence.append("preparing to use force → MOBILIZE")
                 verb = verb.head
@@ -195,7 +195,7 @@ class SentenceCoder:
             if is_one_of(tok, lex.command_verbs) and lex.quad(sub.event) in (2, 4):
                 event, mode = sub.event, sub.mode  # "ordered the arrest of", "ordered troops to withdraw"
                 evidence.append(f"ordered {sub.event}")
-            elif entry is WILLING and sub.event in THREAT_MODES and not (tok.pos_ == "VERB" and tok.lemma_ == "prepare"):
+            elif entry is WILLING and sub.event in THREAT_MODES and not (tok.pos_ == "VERB" and tok.lemma_ in lex.readiness):
                 event, mode = "THREATEN", THREAT_MODES[sub.event]
                 evidence.append(f"ready to {sub.event} → THREATEN")
             elif event in ("REQUEST", "REJECT") and not mode:

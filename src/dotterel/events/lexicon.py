@@ -67,6 +67,7 @@ class Lexicon:
     command_verbs: frozenset[str]
     protest_words: frozenset[str]
     attempt_nouns: frozenset[str]
+    readiness: frozenset[str]
     civilian_sectors: frozenset[str]
     undergoing: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
@@ -107,7 +108,8 @@ class Lexicon:
                    words("claim_nouns"), words("negating_verbs"), words("wanting_verbs"),
                    words("obligation_modals"), words("willingness_words"),
                    frozenset(r.word for r in k.roles if " " not in r.word),
-                   words("participation_verbs"), words("command_verbs"), words("protest_words"), words("attempt_nouns"),
+                   words("participation_verbs"), words("command_verbs"), words("protest_words"),
+                   words("attempt_nouns"), words("readiness_verbs"),
                    frozenset(w.upper() for w in words("civilian_sectors")), words("undergoing_verbs"), modes, k.categories or {}, contexts)
 
     def lookup(self, tok: Token) -> Trigger | None:

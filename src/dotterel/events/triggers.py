@@ -25,7 +25,7 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
     """'X expects Y to act' and 'X said Y must act' are requests by X to Y."""
     lemma = tok.lemma_.lower()
     copular = tok.dep_ in ("acomp", "oprd") or any(c.dep_ in ("auxpass", "cop") for c in tok.children)
-    if (lemma in lex.willingness or tok.lower_ in lex.willingness) and (copular or tok.pos_ != "VERB" or lemma != "prepare") \
+    if (lemma in lex.willingness or tok.lower_ in lex.willingness) and (copular or tok.pos_ != "VERB" or lemma not in lex.readiness) \
             and (sx.child(tok, "xcomp") is not None or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         return WILLING  # "is prepared to", "willing to"; but "the army prepared to attack" is readiness
     if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs and lemma not in lex.speech_verbs:
