@@ -103,14 +103,20 @@ class Lexicon:
             for cat, table in (k.modes or {}).items()
         }
         contexts = {c: [tuple(_norm(p).split()) for p in phrases] for c, phrases in (k.contexts or {}).items()}
-        return cls(index, words("light_verbs"), words("passthrough_verbs"), words("future_verbs"),
-                   words("speech_verbs"), words("wrongdoing_nouns"), words("dismissal_adjectives"),
-                   words("claim_nouns"), words("negating_verbs"), words("wanting_verbs"),
-                   words("obligation_modals"), words("willingness_words"),
-                   frozenset(r.word for r in k.roles if " " not in r.word),
-                   words("participation_verbs"), words("command_verbs"), words("protest_words"),
-                   words("attempt_nouns"), words("readiness_verbs"),
-                   frozenset(w.upper() for w in words("civilian_sectors")), words("undergoing_verbs"), modes, k.categories or {}, contexts)
+        return cls(
+            triggers=index, light_verbs=words("light_verbs"), passthrough_verbs=words("passthrough_verbs"),
+            future_verbs=words("future_verbs"), speech_verbs=words("speech_verbs"),
+            wrongdoing=words("wrongdoing_nouns"), dismissals=words("dismissal_adjectives"),
+            claim_nouns=words("claim_nouns"), negating_verbs=words("negating_verbs"),
+            wanting_verbs=words("wanting_verbs"), obligation_modals=words("obligation_modals"),
+            willingness=words("willingness_words"),
+            role_nouns=frozenset(r.word for r in k.roles if " " not in r.word),
+            participation=words("participation_verbs"), command_verbs=words("command_verbs"),
+            protest_words=words("protest_words"), attempt_nouns=words("attempt_nouns"),
+            readiness=words("readiness_verbs"),
+            civilian_sectors=frozenset(w.upper() for w in words("civilian_sectors")),
+            undergoing=words("undergoing_verbs"), modes=modes, categories=k.categories or {}, contexts=contexts,
+        )
 
     def lookup(self, tok: Token) -> Trigger | None:
         """The most specific entry this token satisfies, or None."""
