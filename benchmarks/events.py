@@ -1,10 +1,23 @@
 """Event coding on our own annotated data (benchmarks/data), split into dev and held-out test.
 
-    python benchmarks/events.py [--split dev|test|all] [--errors]
+    python benchmarks/events.py [--split dev|test|all] [--errors] [FILE ...]
+
+Each data file is scored on its own (default: every ``events_*.jsonl`` in benchmarks/data);
+a file whose name contains "paragraphs" holds paragraphs, any other holds sentences.
 
 - sentences: category accuracy given the actor/recipient pair (`classify`) and end to end
   (`code`: any non-negated event of the gold category), actor country accuracy;
 - paragraphs: category and mode of the main event (the event with the highest confidence).
+
+The sets:
+- ``events_sentences.jsonl`` / ``events_paragraphs.jsonl``: modern news sentences and
+  paragraphs written for this project from the manual's definitions;
+- ``events_cameo.jsonl``: wire sentences in the style of the CAMEO codebook's examples,
+  two for every CAMEO code that CAMEO2PLOVER maps to a PLOVER category, gold category
+  from that table (``cameo`` field); one sentence of each code is dev, the other test;
+- ``events_news_paragraphs.jsonl``: news paragraphs (one to three sentences) on violence,
+  protest, arrests and agreements, written blind (without running the coder), main event
+  and mode; in one in six the lead sentence is a reaction and the main event comes second.
 
 The test split was written to be looked at only for reporting, never for tuning rules.
 """
@@ -18,8 +31,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def load(name: str, split: str) -> list[dict]:
-    path = DATA / name
+def load(path: Path, split: str) -> list[dict]:
     rows = [json.loads(l) for l in path.open(encoding="utf-8") if l.strip()]
     return [r for r in rows if split == "all" or r.get("split") == split]
 
@@ -35,8 +47,62 @@ def country_ok(pred: str | None, gold: str | None) -> bool:
     return bool(pred) and (pred == gold or (gold == "IGO" and pred in ("UNO", "EUR")))
 
 
+def score_sentences(coder, rows: list[dict], label: str, errors: bool) -> None:
+    pair_ok = e2e_ok = 0
+    actor_hits = Counter()
+    misses = Counter()
+    for r in rows:
+        text = r["text"]
+        pred = coder.classify(text, span_of(text, r.get("actor")), span_of(text, r.get("recipient")))["event"]
+        pair_ok += pred == r["event"]
+        if pred != r["event"]:
+            misses[(r["event"], pred)] += 1
+            if errors:
+                print(f"  pair  {r['id']} gold {r['event']} pred {pred}: {text}")
+        res = coder.code(text)
+        hits = [e for e in res.events if e.event == r["event"] and not e.negated]
+        e2e_ok += bool(hits)
+        if r.get("actor") and r["actor"].get("country"):
+            ev = max(hits or res.events, key=lambda e: e.confidence) if (hits or res.events) else None
+            ok = bool(ev) and any(country_ok(a.country, r["actor"]["country"]) for a in ev.actor)
+            actor_hits["hit" if ok else "miss"] += 1
+    n = len(rows)
+    print(f"{label} sentences: {n}")
+    if not n:
+        return
+    print(f"  category accuracy, given pair: {pair_ok / n:.3f}")
+    print(f"  category accuracy, end to end: {e2e_ok / n:.3f}")
+    total_actor = actor_hits["hit"] + actor_hits["miss"]
+    if total_actor:
+        print(f"  actor country accuracy:        {actor_hits['hit'] / total_actor:.3f}  (n={total_actor})")
+    common = ", ".join(f"{g}→{p} {c}" for (g, p), c in misses.most_common(8))
+    print(f"  most common confusions: {common}")
+
+
+def score_paragraphs(coder, rows: list[dict], label: str, errors: bool) -> None:
+    cat_ok = mode_ok = mode_n = 0
+    for r in rows:
+        res = coder.code(r["text"])
+        main_ev = max((e for e in res.events if not e.negated), key=lambda e: e.confidence, default=None)
+        got = main_ev.event if main_ev else None
+        cat_ok += got == r["event"]
+        if r.get("mode"):
+            mode_n += 1
+            mode_ok += bool(main_ev) and got == r["event"] and main_ev.mode == r["mode"]
+        if errors and (got != r["event"] or (r.get("mode") and main_ev and main_ev.mode != r["mode"])):
+            print(f"  para  {r['id']} gold {r['event']}/{r.get('mode')} "
+                  f"pred {got}/{main_ev.mode if main_ev else None}: {r['text'][:120]}")
+    m = len(rows)
+    print(f"{label} paragraphs: {m}")
+    if m:
+        print(f"  main event category accuracy:  {cat_ok / m:.3f}")
+        if mode_n:
+            print(f"  main event category+mode acc.: {mode_ok / mode_n:.3f}  (n={mode_n} with a gold mode)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="*", type=Path, help="data files (default: benchmarks/data/events_*.jsonl)")
     ap.add_argument("--split", default="all", choices=("dev", "test", "all"))
     ap.add_argument("--errors", action="store_true", help="print every miss")
     args = ap.parse_args()
@@ -44,54 +110,10 @@ def main() -> None:
     from dotterel.coder import Coder
     coder = Coder()
 
-    for split in (("dev", "test") if args.split == "all" else (args.split,)):
-        sents = load("events_sentences.jsonl", split)
-        pair_ok = e2e_ok = 0
-        actor_hits = Counter()
-        misses = Counter()
-        for r in sents:
-            text = r["text"]
-            pred = coder.classify(text, span_of(text, r.get("actor")), span_of(text, r.get("recipient")))["event"]
-            pair_ok += pred == r["event"]
-            if pred != r["event"]:
-                misses[(r["event"], pred)] += 1
-                if args.errors:
-                    print(f"  pair  {r['id']} gold {r['event']} pred {pred}: {text}")
-            res = coder.code(text)
-            hits = [e for e in res.events if e.event == r["event"] and not e.negated]
-            e2e_ok += bool(hits)
-            if r.get("actor") and r["actor"].get("country"):
-                ev = max(hits or res.events, key=lambda e: e.confidence) if (hits or res.events) else None
-                ok = bool(ev) and any(country_ok(a.country, r["actor"]["country"]) for a in ev.actor)
-                actor_hits["hit" if ok else "miss"] += 1
-        paras = load("events_paragraphs.jsonl", split)
-        cat_ok = mode_ok = mode_n = 0
-        for r in paras:
-            res = coder.code(r["text"])
-            main_ev = max((e for e in res.events if not e.negated), key=lambda e: e.confidence, default=None)
-            got = main_ev.event if main_ev else None
-            cat_ok += got == r["event"]
-            if r.get("mode"):
-                mode_n += 1
-                mode_ok += bool(main_ev) and got == r["event"] and main_ev.mode == r["mode"]
-            if args.errors and (got != r["event"] or (r.get("mode") and main_ev and main_ev.mode != r["mode"])):
-                print(f"  para  {r['id']} gold {r['event']}/{r.get('mode')} "
-                      f"pred {got}/{main_ev.mode if main_ev else None}: {r['text'][:120]}")
-        n, m = len(sents), len(paras)
-        total_actor = actor_hits["hit"] + actor_hits["miss"]
-        print(f"[{split}] sentences: {n}")
-        if n:
-            print(f"  category accuracy, given pair: {pair_ok / n:.3f}")
-            print(f"  category accuracy, end to end: {e2e_ok / n:.3f}")
-            if total_actor:
-                print(f"  actor country accuracy:        {actor_hits['hit'] / total_actor:.3f}  (n={total_actor})")
-            common = ", ".join(f"{g}→{p} {c}" for (g, p), c in misses.most_common(8))
-            print(f"  most common confusions: {common}")
-        print(f"[{split}] paragraphs: {m}")
-        if m:
-            print(f"  main event category accuracy:  {cat_ok / m:.3f}")
-            if mode_n:
-                print(f"  main event category+mode acc.: {mode_ok / mode_n:.3f}  (n={mode_n} with a gold mode)")
+    for path in args.files or sorted(DATA.glob("events_*.jsonl")):
+        for split in (("dev", "test") if args.split == "all" else (args.split,)):
+            score = score_paragraphs if "paragraphs" in path.name else score_sentences
+            score(coder, load(path, split), f"[{path.stem} {split}]", args.errors)
 
 
 if __name__ == "__main__":

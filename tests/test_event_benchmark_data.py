@@ -17,6 +17,9 @@ import pytest
 DATA_DIR = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 SENTENCES = DATA_DIR / "events_sentences.jsonl"
 PARAGRAPHS = DATA_DIR / "events_paragraphs.jsonl"
+CAMEO = DATA_DIR / "events_cameo.jsonl"
+NEWS_PARAGRAPHS = DATA_DIR / "events_news_paragraphs.jsonl"
+ALL_FILES = [SENTENCES, PARAGRAPHS, CAMEO, NEWS_PARAGRAPHS]
 
 # Modes per category as tabulated in the PLOVER manual, chapter "Event
 # Categories". An empty set means the manual defines no modes for it.
@@ -61,6 +64,7 @@ SECTORS = {
 NON_ISO_COUNTRIES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KOS"}
 
 REQUIRED_KEYS = {"id", "text", "event", "mode", "actor", "recipient", "trigger", "note", "split"}
+OPTIONAL_KEYS = {"cameo"}  # the CAMEO code a sentence illustrates (events_cameo.jsonl)
 ENTITY_KEYS = {"text", "country", "sector"}
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote) when
@@ -73,7 +77,7 @@ def _load(path):
         return [json.loads(line) for line in handle if line.strip()]
 
 
-@pytest.fixture(scope="module", params=[SENTENCES, PARAGRAPHS], ids=["sentences", "paragraphs"])
+@pytest.fixture(scope="module", params=ALL_FILES, ids=[p.stem for p in ALL_FILES])
 def records(request):
     return _load(request.param)
 
@@ -84,7 +88,7 @@ def _entities(record):
 
 def test_every_record_has_the_schema_keys(records):
     for record in records:
-        assert set(record) == REQUIRED_KEYS, record["id"]
+        assert REQUIRED_KEYS <= set(record) <= REQUIRED_KEYS | OPTIONAL_KEYS, record["id"]
         assert isinstance(record["text"], str) and record["text"].strip(), record["id"]
         assert isinstance(record["note"], str) and record["note"].strip(), record["id"]
         for entity in _entities(record):
@@ -153,12 +157,22 @@ def test_sentence_file_covers_every_category():
         assert in_split == set(MODES), (split, set(MODES) - in_split)
 
 
-def test_paragraph_file_has_multi_sentence_items():
-    records = _load(PARAGRAPHS)
+def test_cameo_file_covers_every_mapped_code_twice():
+    records = _load(CAMEO)
+    per_code = Counter(r["cameo"] for r in records)
+    assert len(per_code) >= 250 and set(per_code.values()) == {2}
+    for code in per_code:
+        assert {r["split"] for r in records if r["cameo"] == code} == {"dev", "test"}, code
+
+
+@pytest.mark.parametrize("path", [PARAGRAPHS, NEWS_PARAGRAPHS], ids=["paragraphs", "news_paragraphs"])
+def test_paragraph_file_has_multi_sentence_items(path):
+    records = _load(path)
     assert len(records) >= 80
-    for record in records:
-        sentences = len(SENTENCE_END.findall(record["text"].strip())) + 1
-        assert 2 <= sentences <= 5, (record["id"], sentences)
+    lengths = {r["id"]: len(SENTENCE_END.findall(r["text"].strip())) + 1 for r in records}
+    assert all(n <= 5 for n in lengths.values()), lengths
+    single = [key for key, n in lengths.items() if n < 2]
+    assert len(single) <= 0.35 * len(records), single  # a lead paragraph is often one long sentence
     for split in ("dev", "test"):
         in_split = {r["event"] for r in records if r["split"] == split}
         assert {"ASSAULT", "PROTEST", "COERCE"} <= in_split, split
