@@ -162,7 +162,7 @@ def test_trigger_lemmas_are_single_spacy_tokens(triggers):
     ("The rebels freed the hostages.", "freed", "RETREAT"),
     ("Demonstrators rallied outside parliament.", "rallied", "PROTEST"),
     ("The government mobilised reservists.", "mobilised", "MOBILIZE"),
-    ("He apologized for the remarks.", "apologized", "CONCEDE"),
+    ("He apologized for the remarks.", "apologized", "SUPPORT"),
     ("Officials denied the report.", "denied", "REJECT"),
     ("The army shelled the town.", "shelled", "ASSAULT"),
     ("Clashes erupted near the border.", "Clashes", "ASSAULT"),

@@ -11,8 +11,17 @@ The rules, each in one line:
 - a speech verb is attribution, not an event: what it reports keeps its own actor and gets
   ``reported_by`` the speaker ("X said Y attacked Z" → ASSAULT Y→Z reported by X);
 - what an accusation accuses of is not asserted: "accused Y of attacking" is one ACCUSE;
-- negation, modals, "if", future and past time set ``negated`` and ``aux``; future
-  cooperation is AGREE, a future retreat is CONCEDE, future force is THREATEN (manual).
+- negation, modals, "if", future and past time set ``negated`` and ``aux``; stated intent
+  to cooperate or to yield (future CONSULT, SUPPORT, COOPERATE, AID, RETREAT, CONCEDE) is
+  AGREE, as CAMEO's "express intent" codes 03x map to AGREE and the gold-standard records
+  code them (the manual would keep future RETREAT/CONCEDE as CONCEDE); future force is
+  THREATEN;
+- doing something "bowing to" or "yielding to" pressure is a concession (CONCEDE);
+- who acts decides some categories: civilians blocking roads protest (PROTEST obstruct),
+  state forces do not riot or obstruct but coerce (COERCE), and a state "protesting" is a
+  diplomatic protest (ACCUSE);
+- confidence ranks a document's events: an asserted, material, main-clause event with both
+  parties ranks above a verbal reaction ("condemned the attack") or a relative clause.
 """
 from __future__ import annotations
 
@@ -216,10 +225,19 @@ class SentenceCoder:
                 and any(w in lex.protest_words for w in keys[1].split()):
             event, mode = "PROTEST", "riot"  # "protesters clashed with police": a riot
             evidence.append("violence by civilians in a protest → PROTEST riot")
-        if event == "PROTEST" and mode in (None, "demo") and actor \
-                and all(a.sector in ("GOV", "LEG", "JUD") or a.kind == "country" for a in actor):
+        state = bool(actor) and all(a.sector in ("GOV", "LEG", "JUD") or a.kind == "country" for a in actor)
+        if event == "PROTEST" and mode in (None, "demo") and state:
             event, mode = "ACCUSE", "disapprove"  # a government "protesting" is a diplomatic protest
             evidence.append("protest by a state actor → ACCUSE disapprove")
+        elif event == "PROTEST" and mode in ("riot", "obstruct", "vandalize") and actor \
+                and (state or all(a.sector in ("MIL", "COP") for a in actor)):
+            event, mode = "COERCE", "restrict" if mode == "obstruct" else "seize"
+            evidence.append(f"{tok.lemma_} by state forces → COERCE {mode}")
+        elif event in ("COERCE", "REJECT") and mode in (None, "restrict", "withhold") and actor \
+                and tok.lemma_.lower() in lex.obstruction_verbs \
+                and all(a.sector in lex.civilian_sectors for a in actor):
+            event, mode = "PROTEST", "obstruct"  # "protesters blockaded the airport"
+            evidence.append("blocking by civilians → PROTEST obstruct")
         if event == "MOBILIZE" and mode != "weapons" and actor:
             # who mobilises says which kind: the army (troops), police, or a non-state force (militia)
             mode = {"MIL": "troops", "COP": "police", "REB": "militia", "PRM": "militia",
@@ -255,13 +273,17 @@ class SentenceCoder:
             aux = "historical"
 
         # category changes the manual asks for
+        if event in ("AGREE", "SUPPORT", "COOPERATE") and any(
+                c.dep_ == "advcl" and c.lemma_.lower() in lex.yielding_verbs for c in verb.children):
+            event, mode = "CONCEDE", None  # "bowing to pressure, X agreed to hold elections"
+            evidence.append("done yielding to pressure → CONCEDE")
         intent = aux == "future" or (aux == "hypothetical" and conditional)
         if (intent or failed) and neg and event in COOPERATIVE_TO_AGREE | {"RETREAT", "CONCEDE", "AGREE"}:
             evidence.append(f"says it will not {event} → REJECT")
             event, mode, aux, neg = "REJECT", DEMAND_MODES.get(event, "change"), None, False
         elif intent and not neg:
-            if (event in COOPERATIVE_TO_AGREE or event == "RETREAT" and not conditional) and aux == "future" \
-                    or willing and event in ("RETREAT", "CONCEDE"):
+            if (event in COOPERATIVE_TO_AGREE or event in ("RETREAT", "CONCEDE") and not conditional) \
+                    and aux == "future" or willing and event in ("RETREAT", "CONCEDE"):
                 # intent to cooperate or to yield is AGREE (CAMEO 03x, mapped to AGREE)
                 evidence.append(f"intended {event} → AGREE")
                 event, mode, aux = "AGREE", None, None
@@ -286,7 +308,14 @@ class SentenceCoder:
         conf += 0.1 if verb.dep_ == "ROOT" or (verb.head.lemma_.lower() in lex.speech_verbs and verb.head.dep_ == "ROOT") else 0
         conf -= 0.1 if reported_by is not None and event in VERBAL else 0
         conf -= 0.2 if aux in ("hypothetical", "historical") else 0
-        conf -= 0.15 if self._subordinate(verb, triggers) else 0
+        conf -= 0.15 if self._subordinate(verb, triggers) or verb.dep_ == "relcl" else 0
+        conf += 0.05 if actor and lex.quad(event) in (2, 4) else 0  # a material act by someone is the news
+        if lex.quad(event) in (1, 3) and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.reaction_nouns
+                and any(d.lower_ in ("the", "this", "these", "that") for d in c.children) for c in verb.children):
+            conf -= 0.2  # "condemned the attack": a reaction to an event told elsewhere
+            evidence.append("reaction to an event told elsewhere")
+        conf += 0.002 * abs(lex.score(event, mode) or 0)  # among equals, the graver act leads
         evidence.extend(speech_ev)
         return Candidate(event, mode, tok, sorted(trigger_tokens, key=lambda t: t.i), sent, actor, recipient, aux,
                          neg, reported_by, max(0.05, min(conf, 0.99)), evidence, entry, actor_tok, recip_tok)

@@ -70,6 +70,9 @@ class Lexicon:
     readiness: frozenset[str]
     civilian_sectors: frozenset[str]
     undergoing: frozenset[str]
+    obstruction_verbs: frozenset[str]
+    yielding_verbs: frozenset[str]
+    reaction_nouns: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
     categories: dict[str, Any]
     contexts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -115,7 +118,8 @@ class Lexicon:
             protest_words=words("protest_words"), attempt_nouns=words("attempt_nouns"),
             readiness=words("readiness_verbs"),
             civilian_sectors=frozenset(w.upper() for w in words("civilian_sectors")),
-            undergoing=words("undergoing_verbs"), modes=modes, categories=k.categories or {}, contexts=contexts,
+            undergoing=words("undergoing_verbs"), obstruction_verbs=words("obstruction_verbs"),
+            yielding_verbs=words("yielding_verbs"), reaction_nouns=words("reaction_nouns"), modes=modes, categories=k.categories or {}, contexts=contexts,
         )
 
     def lookup(self, tok: Token) -> Trigger | None:
@@ -131,11 +135,13 @@ class Lexicon:
         child_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")
                         or c.dep_ == "advmod" and c.lower_ in PARTICLES}
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-        # "cancelled 1 billion euros of debt", "a team of inspectors": the noun after "of" counts too
-        objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+        # "cancelled 1 billion euros of debt", "blocked access to websites": the noun after "of"/"to" counts too
+        objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
                  for o in p.children if o.dep_ == "pobj"]
-        # "walked out of the talks", "withdrew from the treaty": a preposition's object counts too
-        objs += [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        # "walked out of the talks", "withdrew from the treaty": a preposition's object counts too,
+        # unless a direct object says what was acted on ("suspended aid following the execution")
+        if not objs:
+            objs = [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
         objects = {c.lemma_.lower() for c in objs}
         modifiers = {c.lemma_.lower() for c in tok.children
                      if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}

@@ -51,8 +51,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
     for tok in sent:
         if tok.ent_type_ in NAME_TYPES and (tok.is_title or tok.is_upper):
             continue  # part of a name or date: "Asia-Pacific Economic Cooperation", "March 20"
-        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):
-            continue  # a participle describing someone ("jailed former prime minister"), not an event
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "VBG"):
+            continue  # a participle describing someone ("jailed former prime minister", "striking workers")
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and sx.agent(tok) is None:
             continue  # "homes destroyed in the war", "territories liberated from occupation": a description
         if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and (
