@@ -258,7 +258,7 @@ class SentenceCoder:
         reported_by, speech_ev = self.args.reporter(verb, sent)
         if modals & FUTURE_MODALS or self._going_to(verb):
             aux = "future"
-        elif modals & {"would", "'d"} and verb.dep_ == "ccomp" and reported_by is not None:
+        elif modals & {"would", "'d"} and verb.dep_ == "ccomp" and (reported_by is not None or self._in_report(verb)):
             aux = "future"  # "said it would withdraw": the future seen from the past
         elif modals & HYPOTHETICAL_MODALS:
             aux = "hypothetical"
@@ -282,9 +282,12 @@ class SentenceCoder:
             evidence.append(f"says it will not {event} → REJECT")
             event, mode, aux, neg = "REJECT", DEMAND_MODES.get(event, "change"), None, False
         elif intent and not neg:
-            if (event in COOPERATIVE_TO_AGREE or event in ("RETREAT", "CONCEDE") and not conditional) \
-                    and aux == "future" or willing and event in ("RETREAT", "CONCEDE"):
-                # intent to cooperate or to yield is AGREE (CAMEO 03x, mapped to AGREE)
+            unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                         for c in verb.children)
+            if (event in COOPERATIVE_TO_AGREE or event in ("RETREAT", "CONCEDE") and not unless) and aux == "future" \
+                    or willing and event in ("RETREAT", "CONCEDE"):
+                # intent to cooperate or to yield is AGREE (CAMEO 03x), an offer with "if" too;
+                # yielding "unless …" is a threat
                 evidence.append(f"intended {event} → AGREE")
                 event, mode, aux = "AGREE", None, None
             elif event in FORCE_TO_THREAT or event == "PROTEST" and mode in ("boycott", "strike", "obstruct") \
@@ -332,6 +335,18 @@ class SentenceCoder:
                     return True
             else:
                 return False
+        return False
+
+    def _in_report(self, verb: Token) -> bool:
+        """A clause under a speech verb, also through a statement noun ("said in a statement
+        delivered on Monday that it would free …")."""
+        cur = verb.head
+        for _ in range(4):
+            if cur.lemma_.lower() in self.lex.speech_verbs or is_one_of(cur, self.lex.claim_nouns):
+                return True
+            if cur.head is cur:
+                return False
+            cur = cur.head
         return False
 
     @staticmethod

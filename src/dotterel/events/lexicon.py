@@ -16,6 +16,8 @@ from spacy.tokens import Token
 from ..knowledge import Knowledge
 
 PARTICLES = {"down", "out", "off", "up", "back", "over", "aside", "away", "in"}
+CIRCUMSTANCE = {"after", "before", "during", "following", "since", "until", "despite", "amid", "amidst", "because",
+                "like", "as", "ahead", "within"}
 POS_TAGS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"}}
 # spaCy's small tagger calls some predicate verbs AUX or nouns ADJ; accept close misses
 POS_FALLBACK = {"VERB": {"AUX"}, "NOUN": {"X"}, "ADJ": {"VERB"}}
@@ -138,10 +140,12 @@ class Lexicon:
         # "cancelled 1 billion euros of debt", "blocked access to websites": the noun after "of"/"to" counts too
         objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
                  for o in p.children if o.dep_ == "pobj"]
-        # "walked out of the talks", "withdrew from the treaty": a preposition's object counts too,
-        # unless a direct object says what was acted on ("suspended aid following the execution")
-        if not objs:
-            objs = [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        # "walked out of the talks", "placed X under investigation": a preposition's object counts
+        # too, but not one of time or circumstance ("suspended aid following the execution")
+        objs += [o for p in tok.children if p.dep_ == "prep" and p.lower_ not in CIRCUMSTANCE
+                 for o in p.children if o.dep_ == "pobj"]
+        # "allowed aid agencies to enter": the one let, asked or made to act counts as the object
+        objs += [s for c in tok.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
         objects = {c.lemma_.lower() for c in objs}
         modifiers = {c.lemma_.lower() for c in tok.children
                      if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}

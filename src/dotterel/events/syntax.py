@@ -52,7 +52,8 @@ def subject(verb: Token) -> Token | None:
 
     "X met and praised Y": "praised" has no subject of its own and takes X's.
     "X decided to attack": "attack" (xcomp) takes the matrix subject.
-    A relative clause's subject is the noun it modifies ("troops that crossed").
+    A relative clause's subject is the noun it modifies ("troops that crossed"), and so is
+    an active participle's ("forces shelling the city").
     """
     seen = 0
     while verb is not None and seen < 6:
@@ -62,6 +63,11 @@ def subject(verb: Token) -> Token | None:
                 return verb.head  # "Azerbaijan, which is committed to …": Azerbaijan
             return s
         if verb.dep_ == "relcl" and child(verb, "nsubj", "nsubjpass") is None:
+            return verb.head
+        if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ in ("dobj", "prt") for c in verb.children):
+            # a participle with an object is active: "forces shelling the city", and the small
+            # parser's "Jordanian intelligence handed over information" read as a modifier
             return verb.head
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "resorted to throwing stones"
             verb = verb.head.head
