@@ -20,7 +20,7 @@ from .actors import ActorResolver
 from .clean import MAX_CHARS, check_text
 from .errors import InputError
 from .events.extract import Candidate, Context, SentenceCoder
-from .events.triggers import nearest_trigger
+from .events import fallback
 from .events.lexicon import Lexicon, has_phrase, sentence_keys
 from .events.refine import consult_mode
 from .events.statements import statement_events
@@ -74,7 +74,8 @@ class Coder:
         yield from self._flush(buffer)
 
     def classify(self, text: str, actor: tuple[int, int], recipient: tuple[int, int] | None = None) -> dict:
-        """The PLOVER category for a given actor (and recipient) span in a sentence."""
+        """The PLOVER category for a given actor (and recipient) span in a sentence: the
+        candidate event that involves the pair, else the naive Bayes guess (events.fallback)."""
         text = check_text(text, "<text>", self.max_chars)
         with self.nlp.memory_zone():
             doc = self.nlp(text)
@@ -84,11 +85,8 @@ class Coder:
             if best is not None:
                 event, mode = best.event, best.mode
             else:
-                anchor = doc.char_span(*actor, alignment_mode="expand") if actor else None
-                entry = nearest_trigger(doc[:], self.lexicon, anchor.root.i if anchor is not None else 0)
-                if entry is None:
-                    return {"event": None, "mode": None, "score": None}
-                event, mode = entry.event, entry.mode
+                # nothing recognised involves the pair: the words of the sentence decide
+                event, mode = fallback.model().predict(fallback.features(doc[:], self.lexicon)), None
         return {"event": event, "mode": mode, "score": self.lexicon.score(event, mode)}
 
     def entities_at(self, text: str, span: tuple[int, int]) -> list[Entity]:

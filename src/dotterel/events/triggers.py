@@ -71,18 +71,6 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
     return found
 
 
-def nearest_trigger(sent: Span, lex: Lexicon, anchor: int) -> Trigger | None:
-    """Any lexicon word, the closest to ``anchor`` first: a last resort when no rule fired."""
-    best = None
-    for tok in sent:
-        for t in lex.triggers.get(tok.lemma_.lower(), ()):
-            d = abs(tok.i - anchor)
-            if best is None or d < best[0]:
-                best = (d, t)
-            break
-    return best[1] if best else None
-
-
 def is_attribution(tok: Token, lex: Lexicon, triggers: dict[int, Trigger]) -> bool:
     """A reporting verb used as attribution ("said", "reports", "noted that")."""
     if tok.lemma_.lower() not in lex.speech_verbs:
