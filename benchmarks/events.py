@@ -15,6 +15,9 @@ The sets:
 - ``events_cameo.jsonl``: wire sentences in the style of the CAMEO codebook's examples,
   two for every CAMEO code that CAMEO2PLOVER maps to a PLOVER category, gold category
   from that table (``cameo`` field); one sentence of each code is dev, the other test;
+- ``events_cameo_more.jsonl`` / ``events_news_paragraphs_more.jsonl``: a second blind batch,
+  dev only, worded on purpose with idioms and constructions a lexicon misses; classify's
+  fallback (tools/train_fallback.py) trains on the dev sentences;
 - ``events_news_paragraphs.jsonl``: news paragraphs (one to three sentences) on violence,
   protest, arrests and agreements, written blind (without running the coder), main event
   and mode; in one in six the lead sentence is a reaction and the main event comes second.
@@ -112,8 +115,10 @@ def main() -> None:
 
     for path in args.files or sorted(DATA.glob("events_*.jsonl")):
         for split in (("dev", "test") if args.split == "all" else (args.split,)):
-            score = score_paragraphs if "paragraphs" in path.name else score_sentences
-            score(coder, load(path, split), f"[{path.stem} {split}]", args.errors)
+            rows = load(path, split)
+            if rows:  # the *_more files are dev only
+                score = score_paragraphs if "paragraphs" in path.name else score_sentences
+                score(coder, rows, f"[{path.stem} {split}]", args.errors)
 
 
 if __name__ == "__main__":
