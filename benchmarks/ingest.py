@@ -5,8 +5,10 @@ benchmark: invented outlets, real country and city names, no copied news), then 
 `dotterel ingest` on it as a separate process, once per worker count, each into a fresh
 database.  Prints per run: wall time, documents per second (wall time, model loading
 included), peak resident memory of the whole process tree (the ingest process plus
-its coding workers, sampled every 0.2 s from /proc, so Linux only), and what was
-stored.  Several corpus sizes show whether memory stays flat as the corpus grows.
+its coding workers, sampled every 0.2 s from /proc, so Linux only) and of the ingest
+process alone (with one worker it codes too; with more it reads, deduplicates and
+writes to DuckDB), and what was stored.  Several corpus sizes show whether memory
+stays flat as the corpus grows.
 
     .venv/bin/python benchmarks/ingest.py                         # 2,000 documents, 1 and 2 workers
     .venv/bin/python benchmarks/ingest.py --docs 2000 20000 --workers 1
@@ -131,8 +133,8 @@ def write_corpus(path: Path, docs: int, seed: int = 2024) -> None:
             fh.write(json.dumps(article(rng, n)) + "\n")
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants."""
+def tree_rss(pid: int) -> tuple[int, int]:
+    """Resident memory (bytes) of a process and all its descendants, and of the process alone."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -142,16 +144,18 @@ def tree_rss(pid: int) -> int:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(entry))
-    total, stack = 0, [pid]
+    total, own, stack = 0, 0, [pid]
     while stack:
         p = stack.pop()
         stack.extend(children.get(p, []))
         try:
             with open(f"/proc/{p}/status") as fh:
-                total += next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmRSS:"))
+                rss = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmRSS:"))
         except (OSError, StopIteration):
-            pass
-    return total
+            continue
+        total += rss
+        own = rss if p == pid else own
+    return total, own
 
 
 def run(corpus: Path, db: Path, workers: int) -> dict:
@@ -159,9 +163,10 @@ def run(corpus: Path, db: Path, workers: int) -> dict:
            "--workers", str(workers), "-q"]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = peak_main = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        total, own = tree_rss(proc.pid)
+        peak, peak_main = max(peak, total), max(peak_main, own)
         time.sleep(0.2)
     wall = time.perf_counter() - start
     err = proc.stderr.read()
@@ -173,7 +178,7 @@ def run(corpus: Path, db: Path, workers: int) -> dict:
         "(SELECT count(*) FROM events WHERE NOT negated), (SELECT count(DISTINCT cluster_key) FROM events) "
         "FROM documents").fetchone()))
     con.close()
-    return {"workers": workers, "seconds": wall, "peak_mb": peak / 2**20, **counts}
+    return {"workers": workers, "seconds": wall, "peak_mb": peak / 2**20, "main_mb": peak_main / 2**20, **counts}
 
 
 def main() -> None:
@@ -185,8 +190,8 @@ def main() -> None:
     folder = Path(args.keep or tempfile.mkdtemp(prefix="dotterel-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
-    print(f"{'docs':>7} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} {'coded':>7} {'dupes':>6} "
-          f"{'events':>7} {'clusters':>8}")
+    print(f"{'docs':>7} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} {'main MB':>8} {'coded':>7} "
+          f"{'dupes':>6} {'events':>7} {'clusters':>8}")
     for docs in args.docs:
         corpus = folder / f"corpus-{docs}.jsonl"
         if not corpus.exists():
@@ -197,7 +202,8 @@ def main() -> None:
                 stale.unlink(missing_ok=True)
             r = run(corpus, db, workers)
             print(f"{docs:>7} {workers:>7} {r['seconds']:>8.1f} {docs / r['seconds']:>7.1f} {r['peak_mb']:>8.0f} "
-                  f"{r['coded']:>7} {r['duplicates']:>6} {r['events']:>7} {r['clusters']:>8}", flush=True)
+                  f"{r['main_mb']:>8.0f} {r['coded']:>7} {r['duplicates']:>6} {r['events']:>7} {r['clusters']:>8}",
+                  flush=True)
     if not args.keep:
         shutil.rmtree(folder)
 

@@ -1,11 +1,14 @@
 """The ingest run: read → check → language → dedupe → code (in workers) → store.
 
-Records are read and decided in the main process, in input order, into batches of
-``batch_size`` documents.  A batch's new documents are coded — in this process, or
-with ``workers`` > 1 in a pool of worker processes that each load the Coder once — and
-the whole batch is written in one transaction.  At most ``workers + 1`` batches are in
-flight, so memory stays flat however long the input.  Batches are written in order,
-so a duplicate is always stored after the document it duplicates.
+Records are read in the main process into batches of ``batch_size`` documents and
+decided in input order, with one database lookup per batch for the documents already
+stored and those they may copy.  A batch's new documents are coded — in this process,
+or with ``workers`` > 1 in a pool of worker processes that each load the Coder once —
+and the whole batch is written in one transaction.  At most ``workers + 1`` batches
+are in flight, and DuckDB is held to its indexes plus a small cache
+(``store.memory``), so memory stays flat however long the input but for the indexes
+(about 0.6 MB per 1,000 documents stored).  Batches are written in order, so a
+duplicate is always stored after the document it duplicates.
 
 Per-document outcomes: *coded*; *duplicate* (exact or near copy of an earlier coded
 document: stored, not coded); *skipped* (not English: stored with the reason, not
@@ -29,18 +32,16 @@ from ..clean import check_text
 from ..errors import DotterelError, InputError
 from ..model import Document
 from ..store import rows as R
+from ..store.memory import MemoryLimit
 from ..store.schema import connect
 from ..store.writer import RunSummary, Store
 from ..time import parse_published
-from .dedupe import Deduper, Signature
+from .dedupe import Deduper, Signature, signature
 from .language import non_english_reason
 from .record import Record
 from .sources import ReadOptions, read_sources
 
 BATCH_SIZE = 32
-# DuckDB caches table blocks and index nodes up to 80% of RAM by default; the ingest
-# connection only appends and looks keys up, so it is held to this.
-DB_MEMORY = "512MB"
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Decided:
 
 @dataclass
 class Batch:
+    read: list[Record | InputError] = field(default_factory=list)
     items: list[Decided] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     records: int = 0
@@ -149,12 +151,14 @@ class Ingest:
 
     def run(self, sources: list[str], stdin=None) -> RunSummary:
         con = connect(self.db)
-        con.execute(f"SET memory_limit = '{DB_MEMORY}'")
         store = Store(con)
+        self.memory = MemoryLimit(con)
         run_id = store.start_run(sources, self.workers)
         summary = RunSummary(run_id, self.db)
         self.store, self.summary = store, summary
-        self.deduper = Deduper(store.coded_with_text, store.bucket_candidates)
+        # the deduper asks the stored copies looked up for the batch being decided (_decide)
+        self.copies = store.copies([], [])
+        self.deduper = Deduper(lambda h: self.copies.coded_with_text(h), lambda b: self.copies.bucket_candidates(b))
         self.pending: set[str] = set()
         bar = self._bar()
         start = time.perf_counter()
@@ -164,13 +168,15 @@ class Ingest:
             inflight: deque[Batch] = deque()
             batch = Batch()
             for item in read_sources(sources, self.options, stdin=stdin):
-                self._decide(item, batch)
-                if batch.records + len(batch.errors) >= self.batch_size:
+                batch.read.append(item)
+                if len(batch.read) >= self.batch_size:
+                    self._decide(batch)
                     batch.future = coders.submit(batch.to_code())
                     inflight.append(batch)
                     batch = Batch()
                     while len(inflight) > self.workers:
                         self._write(inflight.popleft(), bar)
+            self._decide(batch)
             batch.future = coders.submit(batch.to_code())
             inflight.append(batch)
             while inflight:
@@ -197,40 +203,52 @@ class Ingest:
         from tqdm import tqdm
         return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, desc="ingest")
 
-    def _decide(self, item: Record | InputError, batch: Batch) -> None:
-        if isinstance(item, InputError):
-            batch.errors.append(item)
-            return
-        self.summary.counts["records"] += 1
-        batch.records += 1
-        doc = item.doc
-        try:
-            doc.text = check_text(doc.text, item.origin)
-            pub = parse_published(doc.published)
-        except InputError as e:
-            batch.errors.append(e)
-            return
-        except ValueError as e:
-            batch.errors.append(InputError(item.origin, f"publication date: {e}"))
-            return
-        doc.published = pub.isoformat() if pub else None
-        key = R.document_key(doc)
-        if key in self.pending or self.store.has_document(key):
-            self.summary.counts["already_stored"] += 1
-            return
-        self.pending.add(key)
-        language, reason = non_english_reason(doc.text)
-        if reason:
-            batch.items.append(Decided(item, key, R.SKIPPED, language, reason=reason))
-            return
-        sig, verdict = self.deduper.check(doc.text)
-        if verdict:
-            batch.items.append(Decided(item, key, R.DUPLICATE, language, duplicate_of=verdict.duplicate_of,
-                                       similarity=verdict.similarity,
-                                       reason=f"{verdict.kind} duplicate"))
-            return
-        self.deduper.hold(key, sig)
-        batch.items.append(Decided(item, key, R.CODED, language, signature=sig))
+    def _decide(self, batch: Batch) -> None:
+        """Decide a batch's records in input order.  What the database holds about them
+        (which are stored already, which coded texts they may copy) is looked up once
+        for the whole batch."""
+        checked: list[tuple[Record, str]] = []
+        for item in batch.read:
+            if isinstance(item, InputError):
+                batch.errors.append(item)
+                continue
+            self.summary.counts["records"] += 1
+            batch.records += 1
+            doc = item.doc
+            try:
+                doc.text = check_text(doc.text, item.origin)
+                pub = parse_published(doc.published)
+            except InputError as e:
+                batch.errors.append(e)
+                continue
+            except ValueError as e:
+                batch.errors.append(InputError(item.origin, f"publication date: {e}"))
+                continue
+            doc.published = pub.isoformat() if pub else None
+            checked.append((item, R.document_key(doc)))
+        batch.read = []
+        stored = self.store.stored_keys([key for _, key in checked])
+        english: list[Decided] = []
+        for item, key in checked:
+            if key in self.pending or key in stored:
+                self.summary.counts["already_stored"] += 1
+                continue
+            self.pending.add(key)
+            language, reason = non_english_reason(item.doc.text)
+            if reason:
+                batch.items.append(Decided(item, key, R.SKIPPED, language, reason=reason))
+                continue
+            english.append(Decided(item, key, R.CODED, language, signature=signature(item.doc.text)))
+            batch.items.append(english[-1])
+        self.copies = self.store.copies([d.signature.text_hash for d in english],
+                                        [b for d in english for b in d.signature.buckets])
+        for d in english:  # coded unless it copies a stored document or an earlier one of this run
+            verdict = self.deduper.judge(d.signature)
+            if verdict:
+                d.status, d.duplicate_of, d.similarity = R.DUPLICATE, verdict.duplicate_of, verdict.similarity
+                d.reason = f"{verdict.kind} duplicate"
+            else:
+                self.deduper.hold(d.key, d.signature)
 
     def _write(self, batch: Batch, bar) -> None:
         results = iter(batch.future.result())
@@ -260,6 +278,7 @@ class Ingest:
             counts["events"] += sum(not e["negated"] for e in coded["events"])
         counts["errors"] += len(errors)
         self.store.write_batch(self.summary.run_id, tables, signatures, errors, counts)
+        self.memory.update()
         for d in batch.items:
             self.pending.discard(d.key)
             if d.status == R.CODED:

@@ -56,6 +56,27 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+def _marks(values: list) -> str:
+    return ", ".join("?" * len(values))
+
+
+@dataclass
+class Copies:
+    """Coded documents a batch of texts may copy, fetched at once (``Store.copies``)."""
+
+    by_text: dict[str, str]  # text hash -> the coded document with that text (at most one)
+    by_bucket: dict[int, set[str]]
+    signatures: dict[str, bytes]  # in the order the documents were stored
+
+    def coded_with_text(self, text_hash: str) -> str | None:
+        return self.by_text.get(text_hash)
+
+    def bucket_candidates(self, buckets: list[int]) -> list[tuple[str, bytes]]:
+        """Coded documents sharing an LSH bucket, in the order they were stored."""
+        keys = set().union(*(self.by_bucket.get(b, ()) for b in buckets))
+        return [(k, s) for k, s in self.signatures.items() if k in keys]
+
+
 class Store:
     """A writable database connection and the operations ingest needs."""
 
@@ -81,27 +102,42 @@ class Store:
                          [status, _now(), run_id])
 
     # ------------------------------------------------------------ lookups
+    # Lookups take a whole batch's keys: ingest makes three queries per batch of 32
+    # documents instead of three per document, which halves the main process's time.
+    def stored_keys(self, doc_keys: list[str]) -> set[str]:
+        """Those of ``doc_keys`` already stored."""
+        if not doc_keys:
+            return set()
+        rows = self.con.execute(f"SELECT doc_key FROM documents WHERE doc_key IN ({_marks(doc_keys)})", doc_keys)
+        return {k for (k,) in rows.fetchall()}
+
+    def copies(self, text_hashes: list[str], buckets: list[int]) -> Copies:
+        """The coded documents with any of these text hashes or in any of these LSH
+        buckets.  Two plain queries for the buckets: the bucket lookup alone is several
+        times faster than a join."""
+        con, by_text, by_bucket, signatures = self.con, {}, {}, {}
+        if text_hashes:
+            by_text = dict(con.execute(f"SELECT text_hash, doc_key FROM documents WHERE text_hash IN "
+                                       f"({_marks(text_hashes)}) AND status = 'coded'", text_hashes).fetchall())
+        if buckets:
+            rows = con.execute(f"SELECT bucket, doc_key FROM doc_buckets WHERE bucket IN ({_marks(buckets)})", buckets)
+            for bucket, key in rows.fetchall():
+                by_bucket.setdefault(bucket, set()).add(key)
+        keys = list(set().union(*by_bucket.values()))
+        if keys:
+            signatures = dict(con.execute(f"SELECT doc_key, signature FROM doc_minhash WHERE doc_key IN "
+                                          f"({_marks(keys)}) ORDER BY rowid", keys).fetchall())
+        return Copies(by_text, by_bucket, signatures)
+
+    # one document at a time, for callers that decide documents one by one
     def has_document(self, doc_key: str) -> bool:
-        return self.con.execute("SELECT 1 FROM documents WHERE doc_key = ?", [doc_key]).fetchone() is not None
+        return bool(self.stored_keys([doc_key]))
 
     def coded_with_text(self, text_hash: str) -> str | None:
-        """The coded document with this text hash (there is at most one: later copies
-        are stored as its duplicates)."""
-        row = self.con.execute("SELECT doc_key FROM documents WHERE text_hash = ? AND status = 'coded' LIMIT 1",
-                               [text_hash]).fetchone()
-        return row[0] if row else None
+        return self.copies([text_hash], []).coded_with_text(text_hash)
 
     def bucket_candidates(self, buckets: list[int]) -> list[tuple[str, bytes]]:
-        """Coded documents sharing an LSH bucket, in the order they were stored.  Two
-        plain queries: the bucket lookup alone is several times faster than a join."""
-        marks = ", ".join("?" * len(buckets))
-        keys = [k for (k,) in self.con.execute(f"SELECT DISTINCT doc_key FROM doc_buckets WHERE bucket IN ({marks})",
-                                               buckets).fetchall()]
-        if not keys:
-            return []
-        marks = ", ".join("?" * len(keys))
-        return self.con.execute(f"SELECT doc_key, signature FROM doc_minhash WHERE doc_key IN ({marks}) ORDER BY rowid",
-                                keys).fetchall()
+        return self.copies([], buckets).bucket_candidates(buckets)
 
     # ------------------------------------------------------------- writes
     def write_batch(self, run_id: int, tables: dict[str, list[dict[str, Any]]],
@@ -128,10 +164,10 @@ class Store:
                             [key, e.name, e.reason, run_id, run_id])
             con.execute("UPDATE ingest_runs SET " + ", ".join(f"{c} = ?" for c in COUNTERS) + " WHERE run_id = ?",
                         [counters[c] for c in COUNTERS] + [run_id])
-            con.commit()
         except BaseException:
             con.rollback()
             raise
+        con.commit()  # a commit that fails (out of memory, disk full) rolls itself back
 
     def _insert(self, table: str, data: pa.Table) -> None:
         self.con.register("_batch", data)
