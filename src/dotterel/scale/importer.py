@@ -22,6 +22,7 @@ import duckdb
 from ..errors import DotterelError, InputError
 from ..ingest.dedupe import Deduper
 from ..store import rows as R
+from ..store.memory import MemoryLimit
 from ..store.schema import OFFLINE, connect
 from ..store.writer import RunSummary, Store
 from .job import MARKER
@@ -74,6 +75,7 @@ def import_parquet(path: str | Path, db: str | Path, batch_size: int = BATCH_SIZ
     source = _Run(root)
     con = connect(db)
     store = Store(con)
+    memory = MemoryLimit(con)
     run_id = store.start_run([str(root)], workers=1)
     summary = RunSummary(run_id, str(db), verb="import")
     counts = summary.counts
@@ -90,10 +92,11 @@ def import_parquet(path: str | Path, db: str | Path, batch_size: int = BATCH_SIZ
         for page in source.pages(batch_size):
             tables: dict[str, list[dict]] = {t: [] for t in R.SCHEMA}
             signatures, held, seen = [], [], set()  # earlier pages are in the database
+            stored = store.stored_keys([doc["doc_key"] for doc in page])
             for doc in page:
                 counts["records"] += 1
                 key = doc["doc_key"]
-                if key in seen or store.has_document(key):
+                if key in seen or key in stored:
                     counts["already_stored"] += 1
                     continue
                 seen.add(key)
@@ -116,6 +119,7 @@ def import_parquet(path: str | Path, db: str | Path, batch_size: int = BATCH_SIZ
                 tables[table] = source.items(table, held)
             counts["events"] += sum(not e["negated"] for e in tables["events"])
             store.write_batch(run_id, tables, signatures, errors, counts)
+            memory.update()
             errors = []
             for key in held:
                 deduper.release(key)
