@@ -313,9 +313,10 @@ class SentenceCoder:
         conf -= 0.2 if aux in ("hypothetical", "historical") else 0
         conf -= 0.15 if self._subordinate(verb, triggers) or verb.dep_ == "relcl" else 0
         conf += 0.05 if actor and lex.quad(event) in (2, 4) else 0  # a material act by someone is the news
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + topics
         if lex.quad(event) in (1, 3) and (tok.lemma_.lower() in lex.reaction_nouns or any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.reaction_nouns
-                and any(d.lower_ in ("the", "this", "these", "that") for d in c.children) for c in verb.children)):
+                o.lemma_.lower() in lex.response_nouns or o.lemma_.lower() in lex.reaction_nouns
+                and any(d.lower_ in ("the", "this", "these", "that") for d in o.children) for o in objects)):
             conf -= 0.2  # "condemned the attack", "blamed the militia": a reaction to an event told elsewhere
             evidence.append("reaction to an event told elsewhere")
         conf += 0.002 * abs(lex.score(event, mode) or 0)  # among equals, the graver act leads

@@ -75,6 +75,7 @@ class Lexicon:
     obstruction_verbs: frozenset[str]
     yielding_verbs: frozenset[str]
     reaction_nouns: frozenset[str]
+    response_nouns: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
     categories: dict[str, Any]
     contexts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -121,7 +122,8 @@ class Lexicon:
             readiness=words("readiness_verbs"),
             civilian_sectors=frozenset(w.upper() for w in words("civilian_sectors")),
             undergoing=words("undergoing_verbs"), obstruction_verbs=words("obstruction_verbs"),
-            yielding_verbs=words("yielding_verbs"), reaction_nouns=words("reaction_nouns"), modes=modes, categories=k.categories or {}, contexts=contexts,
+            yielding_verbs=words("yielding_verbs"), reaction_nouns=words("reaction_nouns"),
+            response_nouns=words("response_nouns"), modes=modes, categories=k.categories or {}, contexts=contexts,
         )
 
     def lookup(self, tok: Token) -> Trigger | None:
