@@ -130,3 +130,19 @@ def test_consult_modes_from_parties_and_place(coder):
 def test_capitalised_plural_cue_gives_the_mode(coder):
     evs = events(coder, "Drones operated by the Malian army struck a wedding celebration in central Mali.")
     assert has(evs, "ASSAULT", mode="drone")
+
+
+@pytest.mark.parametrize("text, category, mode", [
+    ("Russia stopped supplying weapons to Syria in March.", "SANCTION", "discontinue"),
+    ("The Serbian army ceased shelling Sarajevo on Monday.", "RETREAT", "ceasefire"),
+])
+def test_stopping_an_act_turns_it_round(coder, text, category, mode):
+    evs = events(coder, text)
+    assert has(evs, category, mode=mode), [(e.event, e.mode) for e in evs]
+    assert not has(evs, "AID") and not has(evs, "ASSAULT")
+
+
+def test_object_under_a_particle_counts(coder):
+    """spaCy hangs "of the talks" under "out": walking out of talks is still a withdrawal from them."""
+    evs = events(coder, "Kosovo's negotiators walked out of the talks with Serbia in Brussels.")
+    assert has(evs, "SANCTION", "KOS", mode="withdraw"), [(e.event, e.mode) for e in evs]

@@ -49,6 +49,10 @@ THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "vio
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "'d", "must"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 SUBORDINATE_IF = {"if", "unless", "whether"}
+# what stopping an act amounts to ("stopped supplying arms", "ceased shelling", "ended their strike")
+STOPPED = {"AID": ("SANCTION", "discontinue"), "COOPERATE": ("SANCTION", "discontinue"),
+           "SUPPORT": ("SANCTION", "discontinue"), "CONSULT": ("SANCTION", "withdraw"),
+           "ASSAULT": ("RETREAT", "ceasefire"), "PROTEST": ("CONCEDE", None)}
 
 
 @dataclass
@@ -196,6 +200,10 @@ class SentenceCoder:
             evidence.append(f"complement of '{verb.head.text}'")
             verb = verb.head
 
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.stopping_verbs and event in STOPPED:
+            event, mode = STOPPED[event]  # "stopped supplying weapons": the help is cut off
+            evidence.append(f"stopping it → {event}")
+            trigger_tokens.insert(0, verb.head)
         # mode from what is demanded/refused/threatened, then from cue words in the sentence
         for t in topics:
             sub = triggers.get(t.i)

@@ -76,6 +76,7 @@ class Lexicon:
     yielding_verbs: frozenset[str]
     reaction_nouns: frozenset[str]
     response_nouns: frozenset[str]
+    stopping_verbs: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
     categories: dict[str, Any]
     contexts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -123,7 +124,7 @@ class Lexicon:
             civilian_sectors=frozenset(w.upper() for w in words("civilian_sectors")),
             undergoing=words("undergoing_verbs"), obstruction_verbs=words("obstruction_verbs"),
             yielding_verbs=words("yielding_verbs"), reaction_nouns=words("reaction_nouns"),
-            response_nouns=words("response_nouns"), modes=modes, categories=k.categories or {}, contexts=contexts,
+            response_nouns=words("response_nouns"), stopping_verbs=words("stopping_verbs"), modes=modes, categories=k.categories or {}, contexts=contexts,
         )
 
     def lookup(self, tok: Token) -> Trigger | None:
@@ -144,8 +145,10 @@ class Lexicon:
                  for o in p.children if o.dep_ == "pobj"]
         # "walked out of the talks", "placed X under investigation": a preposition's object counts
         # too, but not one of time or circumstance ("suspended aid following the execution")
-        objs += [o for p in tok.children if p.dep_ == "prep" and p.lower_ not in CIRCUMSTANCE
-                 for o in p.children if o.dep_ == "pobj"]
+        preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ not in CIRCUMSTANCE]
+        # "walked out of the talks": spaCy hangs "of" under the particle "out"
+        preps += [q for p in tok.children if p.lower_ in PARTICLES for q in p.children if q.dep_ == "prep"]
+        objs += [o for p in preps for o in p.children if o.dep_ == "pobj"]
         # "allowed aid agencies to enter": the one let, asked or made to act counts as the object
         objs += [s for c in tok.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
         objects = {c.lemma_.lower() for c in objs}
