@@ -146,3 +146,8 @@ def test_object_under_a_particle_counts(coder):
     """spaCy hangs "of the talks" under "out": walking out of talks is still a withdrawal from them."""
     evs = events(coder, "Kosovo's negotiators walked out of the talks with Serbia in Brussels.")
     assert has(evs, "SANCTION", "KOS", mode="withdraw"), [(e.event, e.mode) for e in evs]
+
+
+def test_subjected_to_an_act_suffers_it(coder):
+    evs = events(coder, "Palestinian prisoners were subjected to torture by Israeli interrogators.")
+    assert has(evs, "ASSAULT", "ISR", "PSE", mode="torture"), [(e.event, [a.country for a in e.actor]) for e in evs]

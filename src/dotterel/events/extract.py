@@ -258,6 +258,12 @@ class SentenceCoder:
             recipient = [] if actor and recipient and {e.span for e in actor} >= {e.span for e in recipient} else recipient
         if undergoer:  # "came under attack": the subject is attacked
             actor, recipient, actor_tok, recip_tok = [], actor, None, actor_tok
+        elif verb is not tok and tok.dep_ == "pobj" and tok.head.lower_ == "to" and sx.is_passive(verb) \
+                and is_one_of(verb, lex.subjecting_verbs):  # "detainees were subjected to torture by guards"
+            by = next((o for p, o in sx.prep_objects(tok, ("by",))), None)  # "torture by guards"
+            actor_tok, recip_tok = sx.agent(verb) or by, sx.child(verb, "nsubjpass") or actor_tok
+            speaker = self.ctx.speaker_at(tok.idx)
+            actor, recipient = self.args.resolve(actor_tok, speaker), self.args.resolve(recip_tok, speaker)
         evidence.extend(arg_ev)
 
         # modality

@@ -77,6 +77,7 @@ class Lexicon:
     reaction_nouns: frozenset[str]
     response_nouns: frozenset[str]
     stopping_verbs: frozenset[str]
+    subjecting_verbs: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
     categories: dict[str, Any]
     contexts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -124,7 +125,8 @@ class Lexicon:
             civilian_sectors=frozenset(w.upper() for w in words("civilian_sectors")),
             undergoing=words("undergoing_verbs"), obstruction_verbs=words("obstruction_verbs"),
             yielding_verbs=words("yielding_verbs"), reaction_nouns=words("reaction_nouns"),
-            response_nouns=words("response_nouns"), stopping_verbs=words("stopping_verbs"), modes=modes, categories=k.categories or {}, contexts=contexts,
+            response_nouns=words("response_nouns"), stopping_verbs=words("stopping_verbs"),
+            subjecting_verbs=words("subjecting_verbs"), modes=modes, categories=k.categories or {}, contexts=contexts,
         )
 
     def lookup(self, tok: Token) -> Trigger | None:

@@ -121,6 +121,8 @@ def carrier(tok: Token, triggers: dict[int, Trigger], lex: Lexicon) -> Token:
                 return v
             if prep.lower_ == "under" and is_one_of(v, lex.undergoing):
                 return v
+            if prep.lower_ == "to" and is_one_of(v, lex.subjecting_verbs):
+                return v  # "were subjected to beatings"
     if tok.dep_ in ("acomp", "oprd") and tok.pos_ == "ADJ":
         return tok.head  # "Syria is willing to withdraw": the copula carries the subject
     return tok
