@@ -53,8 +53,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
             continue  # part of a name or date: "Asia-Pacific Economic Cooperation", "March 20"
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "VBG"):
             continue  # a participle describing someone ("jailed former prime minister", "striking workers")
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and sx.agent(tok) is None:
-            continue  # "homes destroyed in the war", "territories liberated from occupation": a description
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and sx.agent(tok) is None \
+                and not any(c.dep_ == "dobj" for c in tok.children):
+            continue  # "homes destroyed in the war": a description (with an object it is active:
+            # the small parser's "X condemned on Monday the raid" hangs the verb under X)
         if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and (
                 is_one_of(tok.head, lex.role_nouns) or is_one_of(tok.head, lex.wrongdoing)):
             continue
