@@ -287,10 +287,9 @@ class SentenceCoder:
             aux = "historical"
 
         # category changes the manual asks for
-        if event in ("AGREE", "SUPPORT", "COOPERATE") and any(
-                c.dep_ == "advcl" and c.lemma_.lower() in lex.yielding_verbs for c in verb.children):
-            event, mode = "CONCEDE", None  # "bowing to pressure, X agreed to hold elections"
-            evidence.append("done yielding to pressure → CONCEDE")
+        if event in ("AGREE", "SUPPORT", "COOPERATE") and self._yielding(verb, triggers):
+            event, mode = "CONCEDE", None  # "bowing to pressure / in response to demands, X agreed to …"
+            evidence.append("done yielding to pressure or demands → CONCEDE")
         intent = aux == "future" or (aux == "hypothetical" and conditional)
         if (intent or failed) and neg and event in COOPERATIVE_TO_AGREE | {"RETREAT", "CONCEDE", "AGREE"}:
             evidence.append(f"says it will not {event} → REJECT")
@@ -350,6 +349,17 @@ class SentenceCoder:
                     return True
             else:
                 return False
+        return False
+
+    def _yielding(self, verb: Token, triggers: dict[int, Trigger]) -> bool:
+        """Done "bowing to pressure", "in response to demands", "after months of calls from …":
+        a modifier (not itself an event) that names the pressure being yielded to."""
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.lemma_.lower() in self.lex.yielding_verbs:
+                return True
+            if c.dep_ in ("prep", "advcl") and c.i not in triggers \
+                    and any(t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.pressure_nouns for t in c.subtree):
+                return True
         return False
 
     def _in_report(self, verb: Token) -> bool:

@@ -78,6 +78,7 @@ class Lexicon:
     response_nouns: frozenset[str]
     stopping_verbs: frozenset[str]
     subjecting_verbs: frozenset[str]
+    pressure_nouns: frozenset[str]
     modes: dict[str, list[tuple[str, list[tuple[str, ...]]]]]
     categories: dict[str, Any]
     contexts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -126,7 +127,7 @@ class Lexicon:
             undergoing=words("undergoing_verbs"), obstruction_verbs=words("obstruction_verbs"),
             yielding_verbs=words("yielding_verbs"), reaction_nouns=words("reaction_nouns"),
             response_nouns=words("response_nouns"), stopping_verbs=words("stopping_verbs"),
-            subjecting_verbs=words("subjecting_verbs"), modes=modes, categories=k.categories or {}, contexts=contexts,
+            subjecting_verbs=words("subjecting_verbs"), pressure_nouns=words("pressure_nouns"), modes=modes, categories=k.categories or {}, contexts=contexts,
         )
 
     def lookup(self, tok: Token) -> Trigger | None:
