@@ -16,12 +16,14 @@ The sets:
   two for every CAMEO code that CAMEO2PLOVER maps to a PLOVER category, gold category
   from that table (``cameo`` field); one sentence of each code is dev, the other test;
 - ``events_cameo_more.jsonl`` / ``events_news_paragraphs_more.jsonl``: a second blind batch,
-  dev only, worded on purpose with idioms and constructions a lexicon misses; classify's
-  fallback (tools/train_fallback.py) trains on the dev sentences;
+  dev only, worded on purpose with idioms and constructions a lexicon misses;
+- ``events_cameo_plain.jsonl``: a third blind batch in plain wire style, two more sentences
+  per code, the first of each pair dev and the second test;
 - ``events_news_paragraphs.jsonl``: news paragraphs (one to three sentences) on violence,
   protest, arrests and agreements, written blind (without running the coder), main event
   and mode; in one in six the lead sentence is a reaction and the main event comes second.
 
+classify's fallback (tools/train_fallback.py) trains on the dev sentences of all of them.
 The test split was written to be looked at only for reporting, never for tuning rules.
 """
 from __future__ import annotations

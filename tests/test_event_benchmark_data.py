@@ -21,8 +21,9 @@ CAMEO = DATA_DIR / "events_cameo.jsonl"
 NEWS_PARAGRAPHS = DATA_DIR / "events_news_paragraphs.jsonl"
 # more blind data, all of it dev: for finding gaps and training classify's fallback
 CAMEO_MORE = DATA_DIR / "events_cameo_more.jsonl"
+CAMEO_PLAIN = DATA_DIR / "events_cameo_plain.jsonl"  # a third batch in plain wire style, dev/test
 NEWS_PARAGRAPHS_MORE = DATA_DIR / "events_news_paragraphs_more.jsonl"
-ALL_FILES = [SENTENCES, PARAGRAPHS, CAMEO, NEWS_PARAGRAPHS, CAMEO_MORE, NEWS_PARAGRAPHS_MORE]
+ALL_FILES = [SENTENCES, PARAGRAPHS, CAMEO, NEWS_PARAGRAPHS, CAMEO_MORE, NEWS_PARAGRAPHS_MORE, CAMEO_PLAIN]
 
 # Modes per category as tabulated in the PLOVER manual, chapter "Event
 # Categories". An empty set means the manual defines no modes for it.
@@ -163,8 +164,9 @@ def test_sentence_file_covers_every_category():
         assert in_split == set(MODES), (split, set(MODES) - in_split)
 
 
-def test_cameo_file_covers_every_mapped_code_twice():
-    records = _load(CAMEO)
+@pytest.mark.parametrize("path", [CAMEO, CAMEO_PLAIN], ids=["cameo", "cameo_plain"])
+def test_cameo_file_covers_every_mapped_code_twice(path):
+    records = _load(path)
     per_code = Counter(r["cameo"] for r in records)
     assert len(per_code) >= 250 and set(per_code.values()) == {2}
     for code in per_code:

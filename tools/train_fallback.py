@@ -3,7 +3,7 @@
     .venv/bin/python tools/train_fallback.py
 
 Trains on the sentences this project wrote (benchmarks/data/events_sentences.jsonl,
-events_cameo.jsonl, events_cameo_more.jsonl), dev split only, so the test halves stay
+events_cameo.jsonl, events_cameo_more.jsonl, events_cameo_plain.jsonl), dev split only, so the test halves stay
 held out; never on the PLOVER GSR.  Counting is deterministic: the same data gives the
 same file.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
-FILES = ["events_sentences.jsonl", "events_cameo.jsonl", "events_cameo_more.jsonl"]
+FILES = ["events_sentences.jsonl", "events_cameo.jsonl", "events_cameo_more.jsonl", "events_cameo_plain.jsonl"]
 
 
 def main() -> None:
