@@ -75,14 +75,18 @@ class Coder:
 
     def classify(self, text: str, actor: tuple[int, int], recipient: tuple[int, int] | None = None) -> dict:
         """The PLOVER category for a given actor (and recipient) span in a sentence: the
-        candidate event that involves the pair, else the naive Bayes guess (events.fallback)."""
+        candidate event that involves the pair (for the reporter of a hostile act, ACCUSE),
+        else the naive Bayes guess (events.fallback)."""
         text = check_text(text, "<text>", self.max_chars)
         with self.nlp.memory_zone():
             doc = self.nlp(text)
             ctx, last_speaker, _ = self._context(doc, None, None)
             cands = [c for _, cs in self._candidates(doc, ctx, last_speaker, keep_actorless=True) for c in cs]
             best = choose_for_pair(cands, actor, recipient)
-            if best is not None:
+            if best is not None and _reported_by_pair_actor(best, actor):
+                # "X said Y tortured Z", asked about X: X accuses Y (the act itself is Y's)
+                event, mode = "ACCUSE", "allege"
+            elif best is not None:
                 event, mode = best.event, best.mode
             else:
                 # nothing recognised involves the pair: the words of the sentence decide
@@ -258,6 +262,18 @@ def _pair_score(c: Candidate, actor, recipient) -> float:
     if actor is not None and _overlap(actor, *_tok_span(head)):
         score += 0.5
     return score
+
+
+# acts that, told by someone else about the actor, are that someone's accusation
+HOSTILE = {"THREATEN", "SANCTION", "COERCE", "ASSAULT"}
+
+
+def _reported_by_pair_actor(c: Candidate, actor) -> bool:
+    """The given actor is who reports this hostile act, and the act is someone else's
+    ("Amnesty said police tortured detainees"; not "Iraq said it had shelled …")."""
+    return (c.reported_by is not None and c.event in HOSTILE and c.reported_by.span is not None
+            and _overlap(actor, *c.reported_by.span) and bool(c.actor)
+            and not any(_overlap(actor, *e.span) or e.country == c.reported_by.country for e in c.actor))
 
 
 def choose_for_pair(cands: list[Candidate], actor, recipient) -> Candidate | None:

@@ -151,3 +151,20 @@ def test_object_under_a_particle_counts(coder):
 def test_subjected_to_an_act_suffers_it(coder):
     evs = events(coder, "Palestinian prisoners were subjected to torture by Israeli interrogators.")
     assert has(evs, "ASSAULT", "ISR", "PSE", mode="torture"), [(e.event, [a.country for a in e.actor]) for e in evs]
+
+
+def test_demands_of_protesters_are_their_protest(coder):
+    text = "Protesters demanding the resignation of the president looted shops in Bishkek on Thursday."
+    evs = events(coder, text)
+    assert has(evs, "PROTEST") and not has(evs, "REQUEST"), [(e.event, e.trigger.text) for e in evs]
+
+
+def test_reporter_of_a_hostile_act_accuses_when_asked_about(coder):
+    text = "Amnesty International said on Thursday that Turkish police routinely tortured detainees in custody."
+    amnesty = (0, len("Amnesty International"))
+    police = (text.index("Turkish police"), text.index(" routinely"))
+    assert coder.classify(text, amnesty, police)["event"] == "ACCUSE"
+    detainees = (text.index("detainees"), text.index(" in custody"))
+    assert coder.classify(text, police, detainees)["event"] == "ASSAULT"
+    own = "Iraq said on Monday it had shelled Iranian positions near Basra."
+    assert coder.classify(own, (0, 4), (own.index("Iranian"), own.index(" near")))["event"] == "ASSAULT"

@@ -233,6 +233,9 @@ class SentenceCoder:
                 and any(w in lex.protest_words for w in keys[1].split()):
             event, mode = "PROTEST", "riot"  # "protesters clashed with police": a riot
             evidence.append("violence by civilians in a protest → PROTEST riot")
+        if event == "REQUEST" and actor_tok is not None and actor_tok.lemma_.lower() in lex.protest_words:
+            event, mode = "PROTEST", lex.mode_from_words("PROTEST", keys) or "demo"
+            evidence.append("demands voiced by protesters are their protest → PROTEST")  # "protesters demanding …"
         state = bool(actor) and all(a.sector in ("GOV", "LEG", "JUD") or a.kind == "country" for a in actor)
         if event == "PROTEST" and mode in (None, "demo") and state:
             event, mode = "ACCUSE", "disapprove"  # a government "protesting" is a diplomatic protest
