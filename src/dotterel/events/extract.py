@@ -228,31 +228,7 @@ class SentenceCoder:
         actor, recipient, actor_tok, recip_tok, arg_ev = self.args.arguments(tok, verb, event, sent)
         if not recipient:
             recipient, recip_tok = self.args.topic_recipient(topics, actor, tok, event)
-        if event == "ASSAULT" and actor and mode in (None, "primitive") \
-                and all(a.sector in lex.civilian_sectors or a.sector is None and a.kind == "group" for a in actor) \
-                and any(w in lex.protest_words for w in keys[1].split()):
-            event, mode = "PROTEST", "riot"  # "protesters clashed with police": a riot
-            evidence.append("violence by civilians in a protest → PROTEST riot")
-        if event == "REQUEST" and actor_tok is not None and actor_tok.lemma_.lower() in lex.protest_words:
-            event, mode = "PROTEST", lex.mode_from_words("PROTEST", keys) or "demo"
-            evidence.append("demands voiced by protesters are their protest → PROTEST")  # "protesters demanding …"
-        state = bool(actor) and all(a.sector in ("GOV", "LEG", "JUD") or a.kind == "country" for a in actor)
-        if event == "PROTEST" and mode in (None, "demo") and state:
-            event, mode = "ACCUSE", "disapprove"  # a government "protesting" is a diplomatic protest
-            evidence.append("protest by a state actor → ACCUSE disapprove")
-        elif event == "PROTEST" and mode in ("riot", "obstruct", "vandalize") and actor \
-                and (state or all(a.sector in ("MIL", "COP") for a in actor)):
-            event, mode = "COERCE", "restrict" if mode == "obstruct" else "seize"
-            evidence.append(f"{tok.lemma_} by state forces → COERCE {mode}")
-        elif event in ("COERCE", "REJECT") and mode in (None, "restrict", "withhold") and actor \
-                and tok.lemma_.lower() in lex.obstruction_verbs \
-                and all(a.sector in lex.civilian_sectors for a in actor):
-            event, mode = "PROTEST", "obstruct"  # "protesters blockaded the airport"
-            evidence.append("blocking by civilians → PROTEST obstruct")
-        if event == "MOBILIZE" and mode != "weapons" and actor:
-            # who mobilises says which kind: the army (troops), police, or a non-state force (militia)
-            mode = {"MIL": "troops", "COP": "police", "REB": "militia", "PRM": "militia",
-                    "UAF": "militia"}.get(actor[0].sector or "", mode)
+        event, mode = self._by_actor(event, mode, tok, actor, actor_tok, keys, evidence)
         if (entry is WILLING or event == "AGREE") and not actor:  # "which is committed to …": passive in form only
             subj = sx.child(verb, "nsubjpass")
             if subj is not None and subj.lower_ in sx.RELATIVE and verb.dep_ == "relcl":
@@ -353,6 +329,38 @@ class SentenceCoder:
             else:
                 return False
         return False
+
+    def _by_actor(self, event: str, mode: str | None, tok: Token, actor: list[Entity], actor_tok: Token | None,
+                  keys, evidence: list[str]) -> tuple[str, str | None]:
+        """Category changes that depend on who acts: civilians riot and obstruct, state forces
+        coerce, governments protest diplomatically, protesters' demands are their protest."""
+        lex = self.lex
+        if event == "ASSAULT" and actor and mode in (None, "primitive") \
+                and all(a.sector in lex.civilian_sectors or a.sector is None and a.kind == "group" for a in actor) \
+                and any(w in lex.protest_words for w in keys[1].split()):
+            event, mode = "PROTEST", "riot"  # "protesters clashed with police": a riot
+            evidence.append("violence by civilians in a protest → PROTEST riot")
+        if event == "REQUEST" and actor_tok is not None and actor_tok.lemma_.lower() in lex.protest_words:
+            event, mode = "PROTEST", lex.mode_from_words("PROTEST", keys) or "demo"
+            evidence.append("demands voiced by protesters are their protest → PROTEST")  # "protesters demanding …"
+        state = bool(actor) and all(a.sector in ("GOV", "LEG", "JUD") or a.kind == "country" for a in actor)
+        if event == "PROTEST" and mode in (None, "demo") and state:
+            event, mode = "ACCUSE", "disapprove"  # a government "protesting" is a diplomatic protest
+            evidence.append("protest by a state actor → ACCUSE disapprove")
+        elif event == "PROTEST" and mode in ("riot", "obstruct", "vandalize") and actor \
+                and (state or all(a.sector in ("MIL", "COP") for a in actor)):
+            event, mode = "COERCE", "restrict" if mode == "obstruct" else "seize"
+            evidence.append(f"{tok.lemma_} by state forces → COERCE {mode}")
+        elif event in ("COERCE", "REJECT") and mode in (None, "restrict", "withhold") and actor \
+                and tok.lemma_.lower() in lex.obstruction_verbs \
+                and all(a.sector in lex.civilian_sectors for a in actor):
+            event, mode = "PROTEST", "obstruct"  # "protesters blockaded the airport"
+            evidence.append("blocking by civilians → PROTEST obstruct")
+        if event == "MOBILIZE" and mode != "weapons" and actor:
+            # who mobilises says which kind: the army (troops), police, or a non-state force (militia)
+            mode = {"MIL": "troops", "COP": "police", "REB": "militia", "PRM": "militia",
+                    "UAF": "militia"}.get(actor[0].sector or "", mode)
+        return event, mode
 
     def _yielding(self, verb: Token, triggers: dict[int, Trigger]) -> bool:
         """Done "bowing to pressure", "in response to demands", "after months of calls from …":
