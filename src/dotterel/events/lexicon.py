@@ -140,7 +140,9 @@ class Lexicon:
         if not cands:
             return None
         # particles: spaCy sometimes reads "stepped down", "walked out" as adverbs
+        # ("called Yeltsin on Tuesday" has no "call on": a preposition of a date is no particle)
         child_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")
+                        and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
                         or c.dep_ == "advmod" and c.lower_ in PARTICLES}
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         # "cancelled 1 billion euros of debt", "blocked access to websites": the noun after "of"/"to" counts too
