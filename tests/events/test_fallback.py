@@ -12,11 +12,11 @@ def test_counts_file_was_trained_on_our_dev_data_only():
 
 
 def test_words_decide_when_no_trigger_is_recognised(coder):
-    # no lexicon entry covers "let go" or "tipped off": the sentence's words decide
+    # no lexicon entry covers "let go" or "gave a heads-up": the sentence's words decide
     text = "Abu Sayyaf gunmen let go two Malaysian fishermen on Jolo island on Sunday, the army said."
     got = coder.classify(text, (0, 17), (text.index("two Malaysian"), text.index(" on Jolo")))
     assert got["event"] == "RETREAT"
-    text = "Saudi intelligence tipped off American officials about explosives hidden in air cargo, a spokesman said."
+    text = "Saudi intelligence gave American officials a heads-up about explosives hidden in air cargo, a spokesman said."
     assert not coder.code(text).events
     got = coder.classify(text, (0, 18), (text.index("American"), text.index(" about")))
     assert got["event"] == "COOPERATE"
