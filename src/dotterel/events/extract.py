@@ -209,7 +209,7 @@ class SentenceCoder:
             sub = triggers.get(t.i)
             if sub is None:
                 continue
-            if is_one_of(tok, lex.command_verbs) and lex.quad(sub.event) in (2, 4):
+            if is_one_of(tok, lex.command_verbs) and entry.event == "REQUEST" and lex.quad(sub.event) in (2, 4):
                 event, mode = sub.event, sub.mode  # "ordered the arrest of", "ordered troops to withdraw"
                 evidence.append(f"ordered {sub.event}")
             elif entry is WILLING and sub.event in THREAT_MODES and not (tok.pos_ == "VERB" and tok.lemma_ in lex.readiness):
