@@ -291,7 +291,8 @@ class SentenceCoder:
                 event, mode, aux = "THREATEN", tm, None
 
         if not self.keep_actorless:
-            if not actor and event not in NEEDS_NO_ACTOR and reported_by is None:
+            if not actor and event not in NEEDS_NO_ACTOR and reported_by is None \
+                    and not (recipient and sx.is_passive(verb)):  # "the envoy was expelled": the act, by someone
                 return None
             if not actor and not recipient and verb is tok and tok.pos_ in ("NOUN", "PROPN") and not (
                     event in NEEDS_NO_ACTOR and tok.dep_ in ("nsubj", "nsubjpass", "ROOT")):
