@@ -48,3 +48,16 @@ def con(corpus_db):
     c = connect(corpus_db, read_only=True)
     yield c
     c.close()
+
+
+@pytest.fixture
+def big_index_db(tmp_path):
+    """A database whose LSH bucket index (~1.2 million rows, ~86,000 documents' worth, ~43 MB)
+    outgrows the ingest connection's cache."""
+    from dotterel.store.schema import connect
+
+    db = tmp_path / "big.duckdb"
+    con = connect(db)
+    con.execute("INSERT INTO doc_buckets SELECT (hash(i) >> 1)::BIGINT, 'k' FROM range(1200000) t(i)")
+    con.close()
+    return db

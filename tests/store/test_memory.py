@@ -8,14 +8,8 @@ def _art_bytes(con) -> int:
                        "WHERE tag = 'ART_INDEX'").fetchone()[0]
 
 
-def test_limit_makes_room_for_an_index_larger_than_the_cache_before_it_is_loaded(tmp_path):
-    db = tmp_path / "big.duckdb"
-    con = connect(db)
-    # ~86,000 documents' worth of LSH buckets: their index alone outgrows the cache
-    con.execute("INSERT INTO doc_buckets SELECT (hash(i) >> 1)::BIGINT, 'k' FROM range(1200000) t(i)")
-    con.close()
-
-    con = connect(db)
+def test_limit_makes_room_for_an_index_larger_than_the_cache_before_it_is_loaded(big_index_db):
+    con = connect(big_index_db)
     limit = MemoryLimit(con)
     assert _art_bytes(con) == 0  # nothing loaded yet: the size comes from the file
     assert limit.index_bytes > CACHE_BYTES and limit.limit == limit.index_bytes + CACHE_BYTES

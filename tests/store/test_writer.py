@@ -41,12 +41,8 @@ def test_batch_lookups_find_stored_keys_exact_copies_and_bucket_candidates_in_st
     con.close()
 
 
-def test_a_commit_that_fails_raises_its_own_error_and_writes_nothing(tmp_path):
-    db = tmp_path / "full.duckdb"
-    con = connect(db)
-    con.execute("INSERT INTO doc_buckets SELECT (hash(i) >> 1)::BIGINT, 'k' FROM range(1200000) t(i)")
-    con.close()
-    con = connect(db)
+def test_a_commit_that_fails_raises_its_own_error_and_writes_nothing(big_index_db):
+    con = connect(big_index_db)
     store = Store(con)
     run = store.start_run(["test"], 1)
     con.execute("SET memory_limit = '24MB'")  # less than the bucket index (~43 MB)
