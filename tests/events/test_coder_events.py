@@ -168,3 +168,14 @@ def test_reporter_of_a_hostile_act_accuses_when_asked_about(coder):
     assert coder.classify(text, police, detainees)["event"] == "ASSAULT"
     own = "Iraq said on Monday it had shelled Iranian positions near Basra."
     assert coder.classify(own, (0, 4), (own.index("Iranian"), own.index(" near")))["event"] == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, category, actor, recipient", [
+    ("Israel held Syria responsible for the attack on its border post.", "ACCUSE", "ISR", "SYR"),
+    ("Syria announced plans to resume talks with Israel.", "AGREE", "SYR", None),
+    ("Iraq announced its readiness to use force against Kuwait.", "THREATEN", "IRQ", "KWT"),
+    ("Two Italian engineers were taken hostage by Nigerian rebels.", "ASSAULT", "NGA", "ITA"),
+])
+def test_predicate_objects_and_nouns_of_intent(coder, text, category, actor, recipient):
+    evs = events(coder, text)
+    assert has(evs, category, actor, recipient), [(e.event, [a.country for a in e.actor]) for e in evs]

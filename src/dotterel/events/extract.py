@@ -212,7 +212,8 @@ class SentenceCoder:
             if is_one_of(tok, lex.command_verbs) and entry.event == "REQUEST" and lex.quad(sub.event) in (2, 4):
                 event, mode = sub.event, sub.mode  # "ordered the arrest of", "ordered troops to withdraw"
                 evidence.append(f"ordered {sub.event}")
-            elif entry is WILLING and sub.event in THREAT_MODES and not (tok.pos_ == "VERB" and tok.lemma_ in lex.readiness):
+            elif (entry is WILLING or entry.lemma in lex.intent_nouns) and sub.event in THREAT_MODES \
+                    and not (tok.pos_ == "VERB" and tok.lemma_ in lex.readiness):
                 event, mode = "THREATEN", THREAT_MODES[sub.event]
                 evidence.append(f"ready to {sub.event} → THREATEN")
             elif event in ("REQUEST", "REJECT") and not mode:
@@ -259,6 +260,11 @@ class SentenceCoder:
             aux = "hypothetical"  # inside an if/unless clause: a condition, not an act
         conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SUBORDINATE_IF
                                                     for m in c.children) for c in verb.children)
+        if aux is None and verb.dep_ == "acl" and is_one_of(verb.head, lex.intent_nouns):
+            aux = "future"  # "announced plans to resume talks", "its decision to withdraw"
+            if actor == [] and verb.head.dep_ in ("dobj", "nsubj", "attr"):
+                actor_tok = sx.subject(verb.head.head) if verb.head.dep_ != "nsubj" else None
+                actor = self.args.resolve(actor_tok, self.ctx.speaker_at(tok.idx))
         if aux is None and tok.pos_ in ("NOUN", "PROPN") and any(
                 c.lower_ in ("upcoming", "planned", "proposed", "future", "next", "expected") for c in tok.children):
             aux = "future"

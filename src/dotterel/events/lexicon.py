@@ -69,6 +69,7 @@ class Lexicon:
     command_verbs: frozenset[str]
     protest_words: frozenset[str]
     attempt_nouns: frozenset[str]
+    intent_nouns: frozenset[str]
     readiness: frozenset[str]
     civilian_sectors: frozenset[str]
     undergoing: frozenset[str]
@@ -122,6 +123,7 @@ class Lexicon:
             role_nouns=frozenset(r.word for r in k.roles if " " not in r.word),
             participation=words("participation_verbs"), command_verbs=words("command_verbs"),
             protest_words=words("protest_words"), attempt_nouns=words("attempt_nouns"),
+            intent_nouns=words("intent_nouns"),
             readiness=words("readiness_verbs"),
             civilian_sectors=frozenset(w.upper() for w in words("civilian_sectors")),
             undergoing=words("undergoing_verbs"), obstruction_verbs=words("obstruction_verbs"),
@@ -144,7 +146,7 @@ class Lexicon:
         child_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")
                         and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
                         or c.dep_ == "advmod" and c.lower_ in PARTICLES}
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # oprd: "taken hostage"
         # "cancelled 1 billion euros of debt", "blocked access to websites": the noun after "of"/"to" counts too
         objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
                  for o in p.children if o.dep_ == "pobj"]

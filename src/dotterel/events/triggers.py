@@ -67,7 +67,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
     for i in [i for i in found if sent.doc[i].dep_ == "compound" and sent.doc[i].head.i in found]:
         del found[i]  # "war crimes trial": the head noun is the event
     for i in [i for i in found if sent.doc[i].dep_ == "acl" and sent.doc[i].head.i not in found
-              and not is_one_of(sent.doc[i].head, lex.attempt_nouns)
+              and not is_one_of(sent.doc[i].head, lex.attempt_nouns | lex.intent_nouns)
               and any(c.dep_ == "aux" and c.lower_ == "to" for c in sent.doc[i].children)]:
         del found[i]  # "the right of IDPs to return", "efforts to overthrow": a purpose, not an act
     return found
