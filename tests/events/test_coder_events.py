@@ -179,3 +179,10 @@ def test_reporter_of_a_hostile_act_accuses_when_asked_about(coder):
 def test_predicate_objects_and_nouns_of_intent(coder, text, category, actor, recipient):
     evs = events(coder, text)
     assert has(evs, category, actor, recipient), [(e.event, [a.country for a in e.actor]) for e in evs]
+
+
+def test_drawing_criticism_or_facing_protests_is_suffering_them(coder):
+    evs = events(coder, "Israel's decision drew sharp criticism from the European Union on Monday.")
+    assert has(evs, "ACCUSE", "EUR", "ISR"), [(e.event, [a.country for a in e.actor]) for e in evs]
+    evs = events(coder, "The Turkish government faced protests from Kurdish farmers in Diyarbakir.")
+    assert has(evs, "PROTEST", recipient="TUR") and not has(evs, "ACCUSE")

@@ -180,7 +180,8 @@ class SentenceCoder:
         undergoer = False
         if verb is not tok and tok.pos_ in ("NOUN", "PROPN"):
             trigger_tokens.insert(0, verb)
-            undergoer = tok.dep_ == "pobj" and tok.head.lower_ == "under"
+            undergoer = tok.dep_ == "pobj" and tok.head.lower_ == "under" \
+                or tok.dep_ == "dobj" and is_one_of(verb, lex.drawing_verbs)  # "drew criticism from the EU"
             evidence.append(f"{'undergoing' if undergoer else 'light'} verb '{verb.text}'")
         # pass-through and future matrix verbs ("decided to attack", "plans to visit")
         aux = None
@@ -229,6 +230,16 @@ class SentenceCoder:
         actor, recipient, actor_tok, recip_tok, arg_ev = self.args.arguments(tok, verb, event, sent)
         if not recipient:
             recipient, recip_tok = self.args.topic_recipient(topics, actor, tok, event)
+        if undergoer:  # "came under attack", "drew criticism from the EU": the subject suffers it
+            source = next((o for h in (tok, verb) for p, o in sx.prep_objects(h, ("from", "by"))), None)
+            speaker = self.ctx.speaker_at(tok.idx)
+            actor, recipient, actor_tok, recip_tok = self.args.resolve(source, speaker), actor, source, actor_tok
+        elif verb is not tok and tok.dep_ == "pobj" and tok.head.lower_ == "to" and sx.is_passive(verb) \
+                and is_one_of(verb, lex.subjecting_verbs):  # "detainees were subjected to torture by guards"
+            by = next((o for p, o in sx.prep_objects(tok, ("by",))), None)  # "torture by guards"
+            actor_tok, recip_tok = sx.agent(verb) or by, sx.child(verb, "nsubjpass") or actor_tok
+            speaker = self.ctx.speaker_at(tok.idx)
+            actor, recipient = self.args.resolve(actor_tok, speaker), self.args.resolve(recip_tok, speaker)
         event, mode = self._by_actor(event, mode, tok, actor, actor_tok, keys, evidence)
         if (entry is WILLING or event == "AGREE") and not actor:  # "which is committed to …": passive in form only
             subj = sx.child(verb, "nsubjpass")
@@ -236,14 +247,6 @@ class SentenceCoder:
                 subj = verb.head
             actor, actor_tok = self.args.resolve(subj, self.ctx.speaker_at(tok.idx)), subj
             recipient = [] if actor and recipient and {e.span for e in actor} >= {e.span for e in recipient} else recipient
-        if undergoer:  # "came under attack": the subject is attacked
-            actor, recipient, actor_tok, recip_tok = [], actor, None, actor_tok
-        elif verb is not tok and tok.dep_ == "pobj" and tok.head.lower_ == "to" and sx.is_passive(verb) \
-                and is_one_of(verb, lex.subjecting_verbs):  # "detainees were subjected to torture by guards"
-            by = next((o for p, o in sx.prep_objects(tok, ("by",))), None)  # "torture by guards"
-            actor_tok, recip_tok = sx.agent(verb) or by, sx.child(verb, "nsubjpass") or actor_tok
-            speaker = self.ctx.speaker_at(tok.idx)
-            actor, recipient = self.args.resolve(actor_tok, speaker), self.args.resolve(recip_tok, speaker)
         evidence.extend(arg_ev)
 
         # modality

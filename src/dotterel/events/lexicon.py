@@ -70,6 +70,7 @@ class Lexicon:
     protest_words: frozenset[str]
     attempt_nouns: frozenset[str]
     intent_nouns: frozenset[str]
+    drawing_verbs: frozenset[str]
     readiness: frozenset[str]
     civilian_sectors: frozenset[str]
     undergoing: frozenset[str]
@@ -123,7 +124,7 @@ class Lexicon:
             role_nouns=frozenset(r.word for r in k.roles if " " not in r.word),
             participation=words("participation_verbs"), command_verbs=words("command_verbs"),
             protest_words=words("protest_words"), attempt_nouns=words("attempt_nouns"),
-            intent_nouns=words("intent_nouns"),
+            intent_nouns=words("intent_nouns"), drawing_verbs=words("drawing_verbs"),
             readiness=words("readiness_verbs"),
             civilian_sectors=frozenset(w.upper() for w in words("civilian_sectors")),
             undergoing=words("undergoing_verbs"), obstruction_verbs=words("obstruction_verbs"),

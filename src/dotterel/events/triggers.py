@@ -112,9 +112,9 @@ def carrier(tok: Token, triggers: dict[int, Trigger], lex: Lexicon) -> Token:
     """The verb that carries a trigger's subject and modality."""
     if tok.pos_ in ("NOUN", "PROPN"):
         gov = noun_governor(tok, triggers)
-        if gov is not None and is_one_of(gov, lex.light_verbs) and gov.pos_ in ("VERB", "AUX") \
-                and gov.i not in triggers:
-            return gov
+        if gov is not None and (is_one_of(gov, lex.light_verbs) or tok.dep_ == "dobj" and is_one_of(
+                gov, lex.drawing_verbs)) and gov.pos_ in ("VERB", "AUX") and gov.i not in triggers:
+            return gov  # "held talks"; "drew criticism from …"
         prep = tok.head
         if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") \
                 and prep.head.i not in triggers:
