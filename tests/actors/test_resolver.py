@@ -249,3 +249,10 @@ def test_reference_the_minister_and_the_high_commissioner(article):
     assert minister.name == "Jeyhun Bayramov"
     (hc,) = actors.entities_for(_token(doc, "Commissioner", text.index("the High Commissioner and")))
     assert (hc.kind, hc.country) == ("person", "UNO")
+
+
+def test_the_two_countries_are_the_last_two_named(coder):
+    res = coder.code("Ethiopia and Eritrea fought a border war in 1998. "
+                     "The two countries signed a peace agreement in Algiers in December 2000.")
+    signed = [e for e in res.events if e.trigger.text == "signed"]
+    assert signed and sorted(a.country for a in signed[0].actor) == ["ERI", "ETH"]

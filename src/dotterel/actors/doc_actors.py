@@ -25,6 +25,8 @@ PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 COUNTRY_NOUNS = {"country", "nation", "state", "republic", "homeland", "motherland"}
+# "the two sides", "both neighbours": the last two countries named before
+PAIR_NOUNS = {"side", "neighbour", "neighbor", "government", "party"}
 INDEFINITE = {"a", "an", "another", "any", "some", "each", "every", "no"}
 # Heads that only count or select from the actor named by their "of" phrase ("hundreds of Azerbaijanis").
 PARTITIVES = {"member", "part", "majority", "minority", "rest", "number", "hundred", "thousand", "dozen", "million",
@@ -141,6 +143,9 @@ class DocActors:
                 return self._pronoun(h, speaker)
             if h.lemma_.lower() in PARTITIVES or h.pos_ == "NUM":
                 return [e for p in self._modifiers(h, {"of"}) if p.dep_ == "pobj" for e in self._phrase(p, speaker)]
+            if h.lemma_.lower() in COUNTRY_NOUNS | PAIR_NOUNS and h.tag_ == "NNS" and any(
+                    c.lower_ in ("two", "both") for c in h.children):
+                return self._last_two_countries(h)
             if h.lower_ in COUNTRY_NOUNS:
                 owners = self._belongs(h, None)
                 if owners:
@@ -347,6 +352,31 @@ class DocActors:
         if len(self._doc_codes) == 1:
             return next(iter(self._doc_codes)), "document context (the only country named in the article)"
         return None, ""
+
+    def _last_two_countries(self, h: Token) -> list[Entity]:
+        """"The two countries", "both sides": the last pair of countries named together before
+        ``h`` ("Russia and Ukraine"), else the last two distinct countries named before it."""
+        before = sorted((f for f in self._found if f.end <= h.i and f.entity.country), key=lambda f: -f.start)
+        for f in before:
+            root = self.doc[f.start:f.end].root
+            partners = [root.head] if root.dep_ == "conj" else [c for c in root.children if c.dep_ == "conj"]
+            other = next((self._at[p.i] for p in partners if self._at[p.i] is not None and self._at[p.i].entity.country
+                          and self._at[p.i].entity.country != f.entity.country), None)
+            if other is not None:
+                found = [f.entity, other.entity]
+                break
+        else:
+            found = []
+            for f in before:
+                if all(e.country != f.entity.country for e in found):
+                    found.append(f.entity)
+                if len(found) == 2:
+                    break
+        if len(found) < 2:
+            return []
+        text, span = self._text(h, None)
+        return [Entity(text, span, e.name, "country", e.country, None, [], f"'{h.text}': '{e.text}', named before")
+                for e in reversed(found)]
 
     def _antecedents(self, persons: bool) -> tuple[list[tuple[int, bool, Found]], list[int]]:
         """Candidate antecedents in text order, (head token index, is a subject, finding), and their indices."""
