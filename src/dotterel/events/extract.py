@@ -230,16 +230,8 @@ class SentenceCoder:
         actor, recipient, actor_tok, recip_tok, arg_ev = self.args.arguments(tok, verb, event, sent)
         if not recipient:
             recipient, recip_tok = self.args.topic_recipient(topics, actor, tok, event)
-        if undergoer:  # "came under attack", "drew criticism from the EU": the subject suffers it
-            source = next((o for h in (tok, verb) for p, o in sx.prep_objects(h, ("from", "by"))), None)
-            speaker = self.ctx.speaker_at(tok.idx)
-            actor, recipient, actor_tok, recip_tok = self.args.resolve(source, speaker), actor, source, actor_tok
-        elif verb is not tok and tok.dep_ == "pobj" and tok.head.lower_ == "to" and sx.is_passive(verb) \
-                and is_one_of(verb, lex.subjecting_verbs):  # "detainees were subjected to torture by guards"
-            by = next((o for p, o in sx.prep_objects(tok, ("by",))), None)  # "torture by guards"
-            actor_tok, recip_tok = sx.agent(verb) or by, sx.child(verb, "nsubjpass") or actor_tok
-            speaker = self.ctx.speaker_at(tok.idx)
-            actor, recipient = self.args.resolve(actor_tok, speaker), self.args.resolve(recip_tok, speaker)
+        actor, recipient, actor_tok, recip_tok = self._shift_roles(tok, verb, undergoer, actor, recipient,
+                                                                   actor_tok, recip_tok)
         event, mode = self._by_actor(event, mode, tok, actor, actor_tok, keys, evidence)
         if (entry is WILLING or event == "AGREE") and not actor:  # "which is committed to …": passive in form only
             subj = sx.child(verb, "nsubjpass")
@@ -265,9 +257,6 @@ class SentenceCoder:
                                                     for m in c.children) for c in verb.children)
         if aux is None and verb.dep_ == "acl" and is_one_of(verb.head, lex.intent_nouns):
             aux = "future"  # "announced plans to resume talks", "its decision to withdraw"
-            if actor == [] and verb.head.dep_ in ("dobj", "nsubj", "attr"):
-                actor_tok = sx.subject(verb.head.head) if verb.head.dep_ != "nsubj" else None
-                actor = self.args.resolve(actor_tok, self.ctx.speaker_at(tok.idx))
         if aux is None and tok.pos_ in ("NOUN", "PROPN") and any(
                 c.lower_ in ("upcoming", "planned", "proposed", "future", "next", "expected") for c in tok.children):
             aux = "future"
@@ -339,6 +328,26 @@ class SentenceCoder:
             else:
                 return False
         return False
+
+    def _shift_roles(self, tok: Token, verb: Token, undergoer: bool, actor: list[Entity], recipient: list[Entity],
+                     actor_tok: Token | None, recip_tok: Token | None):
+        """Roles the plain subject/object reading gets wrong: the subject of "came under attack"
+        or "drew criticism from Y" suffers the act (Y does it); "detainees were subjected to
+        torture by guards"; "X announced plans to resume talks" (X is who intends)."""
+        lex, speaker = self.lex, self.ctx.speaker_at(tok.idx)
+        if undergoer:
+            source = next((o for h in (tok, verb) for p, o in sx.prep_objects(h, ("from", "by"))), None)
+            return self.args.resolve(source, speaker), actor, source, actor_tok
+        if verb is not tok and tok.dep_ == "pobj" and tok.head.lower_ == "to" and sx.is_passive(verb) \
+                and is_one_of(verb, lex.subjecting_verbs):
+            by = next((o for p, o in sx.prep_objects(tok, ("by",))), None)  # "torture by guards"
+            actor_tok, recip_tok = sx.agent(verb) or by, sx.child(verb, "nsubjpass") or actor_tok
+            return self.args.resolve(actor_tok, speaker), self.args.resolve(recip_tok, speaker), actor_tok, recip_tok
+        if not actor and verb.dep_ == "acl" and is_one_of(verb.head, lex.intent_nouns) \
+                and verb.head.dep_ in ("dobj", "attr"):
+            actor_tok = sx.subject(verb.head.head)
+            return self.args.resolve(actor_tok, speaker), recipient, actor_tok, recip_tok
+        return actor, recipient, actor_tok, recip_tok
 
     def _by_actor(self, event: str, mode: str | None, tok: Token, actor: list[Entity], actor_tok: Token | None,
                   keys, evidence: list[str]) -> tuple[str, str | None]:
