@@ -290,3 +290,15 @@ def test_cameo_table_regenerates_from_the_reference():
     spec.loader.exec_module(tool)
     shipped = (DATA / "cameo.tsv").read_text(encoding="utf-8")
     assert tool.render(source.read_text(encoding="utf-8")) == shipped
+
+
+def test_every_word_list_the_rules_consult_is_in_the_data(k):
+    """A field whose data key is misspelt would read as an empty list and silently turn its rule off."""
+    import dataclasses
+
+    from dotterel.events.lexicon import Lexicon
+
+    lex = Lexicon.from_knowledge(k)
+    empty = [f.name for f in dataclasses.fields(lex) if isinstance(getattr(lex, f.name), frozenset)
+             and not getattr(lex, f.name)]
+    assert not empty

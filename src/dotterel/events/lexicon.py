@@ -8,7 +8,7 @@ category and mode.  More specific entries beat plain ones for the same lemma.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from spacy.tokens import Token
@@ -16,6 +16,9 @@ from spacy.tokens import Token
 from ..knowledge import Knowledge
 
 PARTICLES = {"down", "out", "off", "up", "back", "over", "aside", "away", "in"}
+# Word-list fields read from a data key of another name (the others use their own name).
+LIST_KEYS = {"wrongdoing": "wrongdoing_nouns", "dismissals": "dismissal_adjectives", "willingness": "willingness_words",
+             "participation": "participation_verbs", "readiness": "readiness_verbs", "undergoing": "undergoing_verbs"}
 CIRCUMSTANCE = {"after", "before", "during", "following", "since", "until", "despite", "amid", "amidst", "because",
                 "like", "as", "ahead", "within"}
 POS_TAGS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"}}
@@ -52,6 +55,9 @@ class Trigger:
 
 @dataclass
 class Lexicon:
+    """Triggers by lemma, the word lists the rules consult (each a field read from the data key
+    of the same name, or the one LIST_KEYS names), and the category, mode and context tables."""
+
     triggers: dict[str, list[Trigger]]
     light_verbs: frozenset[str]
     passthrough_verbs: frozenset[str]
@@ -114,23 +120,12 @@ class Lexicon:
             for cat, table in (k.modes or {}).items()
         }
         contexts = {c: [tuple(_norm(p).split()) for p in phrases] for c, phrases in (k.contexts or {}).items()}
+        lists = {f.name: words(LIST_KEYS.get(f.name, f.name)) for f in fields(cls)
+                 if f.type == "frozenset[str]" and f.name not in ("role_nouns", "civilian_sectors")}
         return cls(
-            triggers=index, light_verbs=words("light_verbs"), passthrough_verbs=words("passthrough_verbs"),
-            future_verbs=words("future_verbs"), speech_verbs=words("speech_verbs"),
-            wrongdoing=words("wrongdoing_nouns"), dismissals=words("dismissal_adjectives"),
-            claim_nouns=words("claim_nouns"), negating_verbs=words("negating_verbs"),
-            wanting_verbs=words("wanting_verbs"), obligation_modals=words("obligation_modals"),
-            willingness=words("willingness_words"),
-            role_nouns=frozenset(r.word for r in k.roles if " " not in r.word),
-            participation=words("participation_verbs"), command_verbs=words("command_verbs"),
-            protest_words=words("protest_words"), attempt_nouns=words("attempt_nouns"),
-            intent_nouns=words("intent_nouns"), drawing_verbs=words("drawing_verbs"),
-            readiness=words("readiness_verbs"),
+            triggers=index, **lists, role_nouns=frozenset(r.word for r in k.roles if " " not in r.word),
             civilian_sectors=frozenset(w.upper() for w in words("civilian_sectors")),
-            undergoing=words("undergoing_verbs"), obstruction_verbs=words("obstruction_verbs"),
-            yielding_verbs=words("yielding_verbs"), reaction_nouns=words("reaction_nouns"),
-            response_nouns=words("response_nouns"), stopping_verbs=words("stopping_verbs"),
-            subjecting_verbs=words("subjecting_verbs"), pressure_nouns=words("pressure_nouns"), modes=modes, categories=k.categories or {}, contexts=contexts,
+            modes=modes, categories=k.categories or {}, contexts=contexts,
         )
 
     def lookup(self, tok: Token) -> Trigger | None:
