@@ -58,7 +58,7 @@ def _scalar(value) -> str | None:
 
 
 def record_from(obj, name: str, fields: Fields, default_id: str) -> Record:
-    """A Record from one parsed JSON object or CSV row, or an InputError naming it."""
+    """A Record from one parsed JSON object or CSV row; raises an InputError naming it."""
     if not isinstance(obj, dict):
         raise InputError(name, f"expected a JSON object, got {type(obj).__name__}")
     text = _get(obj, fields["text"])
@@ -95,10 +95,15 @@ def read_jsonl(stream: IO[bytes], name: str, fields: Fields) -> Iterator[Record 
         except json.JSONDecodeError as e:
             yield InputError(where, f"malformed JSON ({e.msg} at column {e.colno})")
             continue
-        try:
-            yield record_from(obj, where, fields, f"{base}:{n}")
-        except InputError as e:
-            yield e
+        yield _record_or_error(obj, where, fields, f"{base}:{n}")
+
+
+def _record_or_error(obj, where: str, fields: Fields, key: str) -> Record | InputError:
+    """One item of a multi-record file: its record, or the error that names it (the run goes on)."""
+    try:
+        return record_from(obj, where, fields, key)
+    except InputError as e:
+        return e
 
 
 def read_json(raw: bytes, name: str, fields: Fields) -> Iterator[Record | InputError]:
@@ -114,10 +119,7 @@ def read_json(raw: bytes, name: str, fields: Fields) -> Iterator[Record | InputE
     if not isinstance(data, list):
         raise InputError(name, f"expected a JSON object or a list of objects, got {type(data).__name__}")
     for i, obj in enumerate(data):
-        try:
-            yield record_from(obj, f"{name}[{i}]", fields, f"{base}[{i}]")
-        except InputError as e:
-            yield e
+        yield _record_or_error(obj, f"{name}[{i}]", fields, f"{base}[{i}]")
 
 
 def read_csv(stream: IO[bytes], name: str, fields: Fields, delimiter: str = ",") -> Iterator[Record | InputError]:
@@ -137,10 +139,7 @@ def read_csv(stream: IO[bytes], name: str, fields: Fields, delimiter: str = ",")
             if None in row:
                 yield InputError(where, f"row has {len(columns) + len(row[None])} fields, the header {len(columns)}")
                 continue
-            try:
-                yield record_from(row, where, fields, f"{base}:{reader.line_num}")
-            except InputError as e:
-                yield e
+            yield _record_or_error(row, where, fields, f"{base}:{reader.line_num}")
     except csv.Error as e:
         raise InputError(f"{name}:{reader.line_num}", f"malformed CSV ({e}); the rest of the file is not read") from None
     except UnicodeDecodeError:
