@@ -19,6 +19,9 @@ The sets:
   dev only, worded on purpose with idioms and constructions a lexicon misses;
 - ``events_cameo_plain.jsonl``: a third blind batch in plain wire style, two more sentences
   per code, the first of each pair dev and the second test;
+- ``events_gsr_style.jsonl``: a fourth blind batch, one sentence for every mapped CAMEO code
+  in the style of the PLOVER gold-standard records (whole wire sentences, attribution tails,
+  other parties' events beside the coded one); all of it held out, never tuned on;
 - ``events_news_paragraphs.jsonl``: news paragraphs (one to three sentences) on violence,
   protest, arrests and agreements, written blind (without running the coder), main event
   and mode; in one in six the lead sentence is a reaction and the main event comes second.

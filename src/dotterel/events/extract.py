@@ -201,6 +201,9 @@ class SentenceCoder:
             evidence.append(f"complement of '{verb.head.text}'")
             verb = verb.head
 
+        if aux is None and self._purpose_of_intent(verb):
+            aux, willing = "future", True  # "willing to send troops to help defend X": defending is intended too
+            evidence.append("purpose of an intended act")
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.stopping_verbs and event in STOPPED:
             event, mode = STOPPED[event]  # "stopped supplying weapons": the help is cut off
             evidence.append(f"stopping it → {event}")
@@ -375,6 +378,9 @@ class SentenceCoder:
                 and all(a.sector in lex.civilian_sectors for a in actor):
             event, mode = "PROTEST", "obstruct"  # "protesters blockaded the airport"
             evidence.append("blocking by civilians → PROTEST obstruct")
+        if event == "MOBILIZE" and tok.lemma_.lower() in lex.exercise_nouns and len({a.country for a in actor} - {None}) > 1:
+            event, mode = "COOPERATE", None  # "French and Egyptian warships launched war games": joint exercises
+            evidence.append("exercises by forces of several countries → COOPERATE")
         if event == "MOBILIZE" and mode != "weapons" and actor:
             # who mobilises says which kind: the army (troops), police, or a non-state force (militia)
             mode = {"MIL": "troops", "COP": "police", "REB": "militia", "PRM": "militia",
@@ -402,6 +408,22 @@ class SentenceCoder:
             if cur.head is cur:
                 return False
             cur = cur.head
+        return False
+
+    def _purpose_of_intent(self, verb: Token) -> bool:
+        """A to-clause of purpose ("to help defend X") under an act someone is willing or
+        plans to do: the purpose is no more done than the act."""
+        cur, purpose = verb, False
+        for _ in range(4):
+            to = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if cur.dep_ == "advcl" and to:
+                purpose = True
+            elif cur.dep_ != "xcomp":
+                return False
+            cur = cur.head
+            if purpose and (cur.lemma_.lower() in self.lex.future_verbs | self.lex.willingness
+                            or cur.dep_ == "acomp" and cur.lower_ in self.lex.willingness):
+                return True
         return False
 
     @staticmethod

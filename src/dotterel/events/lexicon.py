@@ -69,6 +69,9 @@ class Lexicon:
     negating_verbs: frozenset[str]
     wanting_verbs: frozenset[str]
     obligation_modals: frozenset[str]
+    admonishing_verbs: frozenset[str]
+    press_nouns: frozenset[str]
+    exercise_nouns: frozenset[str]
     willingness: frozenset[str]
     role_nouns: frozenset[str]
     participation: frozenset[str]
@@ -142,6 +145,11 @@ class Lexicon:
         child_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")
                         and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
                         or c.dep_ == "advmod" and c.lower_ in PARTICLES}
+        # "called for the UN to intervene": spaCy reads "for" as the mark of the clause
+        for_clauses = [c for c in tok.children if c.dep_ == "advcl"
+                       and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+        if for_clauses:
+            child_lemmas.add("for")
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # oprd: "taken hostage"
         # "cancelled 1 billion euros of debt", "blocked access to websites": the noun after "of"/"to" counts too
         objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
@@ -154,7 +162,8 @@ class Lexicon:
         preps += [q for p in tok.children if p.lower_ in PARTICLES for q in p.children if q.dep_ == "prep"]
         objs += [o for p in preps for o in p.children if o.dep_ == "pobj"]
         # "allowed aid agencies to enter": the one let, asked or made to act counts as the object
-        objs += [s for c in tok.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
+        objs += [s for c in tok.children if c.dep_ in ("ccomp", "xcomp") or c in for_clauses
+                 for s in c.children if s.dep_ == "nsubj"]
         objects = {c.lemma_.lower() for c in objs}
         modifiers = {c.lemma_.lower() for c in tok.children
                      if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}

@@ -28,7 +28,7 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
     if (lemma in lex.willingness or tok.lower_ in lex.willingness) and (copular or tok.pos_ != "VERB" or lemma not in lex.readiness) \
             and (sx.child(tok, "xcomp") is not None or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         return WILLING  # "is prepared to", "willing to"; but "the army prepared to attack" is readiness
-    if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs and lemma not in lex.speech_verbs:
+    if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs | lex.speech_verbs | lex.admonishing_verbs:
         return None
     comp = sx.child(tok, "ccomp", "xcomp")
     if comp is None:
@@ -39,7 +39,10 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
     if lemma in lex.wanting_verbs:
         return WANTING
     modals = sx.modal_aux(comp) | {c.lower_ for c in comp.children if c.dep_ == "aux"}
-    if other.pos_ not in PRONOUNS and (modals & lex.obligation_modals or
+    # "said it must act" is the speaker's own duty; "warned Belgrade that it must" is Belgrade's
+    addressee = sx.child(tok, "dobj") is not None and not is_one_of(sx.child(tok, "dobj"), lex.press_nouns)
+    if (other.pos_ not in PRONOUNS or addressee and other.lower_ in ("it", "they")) and (
+            modals & lex.obligation_modals or
                                          comp.lemma_ in ("have", "need") and sx.child(comp, "xcomp") is not None):
         return OBLIGING
     return None
@@ -61,7 +64,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
                 is_one_of(tok.head, lex.role_nouns) or is_one_of(tok.head, lex.wrongdoing)):
             continue
         if tok.is_alpha and not tok.is_stop or tok.lemma_.lower() in lex.triggers:
-            entry = lex.lookup(tok) or _directive(tok, lex)
+            entry, directive = lex.lookup(tok), _directive(tok, lex)
+            if entry is None or directive is OBLIGING:  # "warned X that it must …": a demand
+                entry = directive
             if entry is not None:
                 found[tok.i] = entry
     for i in [i for i in found if sent.doc[i].dep_ == "compound" and sent.doc[i].head.i in found]:
