@@ -46,6 +46,8 @@ DEMAND_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE"
                 "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield", "SANCTION": "yield"}
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence",
                 "COERCE": "restrict", "REJECT": "relations", "PROTEST": "restrict"}
+# verbs that judge an act told in their object or subject ("condemned the expulsion of …")
+JUDGING = {"ACCUSE", "SUPPORT", "REJECT"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "'d", "must"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 SUBORDINATE_IF = {"if", "unless", "whether"}
@@ -91,7 +93,8 @@ class Candidate:
 
 class SentenceCoder:
     """Codes one sentence at a time; ``keep_actorless`` keeps verbal events with no actor
-    found (``classify`` is told the actor, so it needs every candidate)."""
+    found, and the acts reactions are about (``classify`` is told the pair, so it needs every
+    candidate)."""
 
     def __init__(self, ctx: Context, keep_actorless: bool = False):
         self.ctx = ctx
@@ -167,6 +170,24 @@ class SentenceCoder:
             cand = self._candidate(doc[i], entry, sent, keys, [doc[j] for j in absorbed.get(i, [])], triggers)
             if cand is not None:
                 out.append(cand)
+        if self.keep_actorless:
+            out.extend(self._judged_acts(sent, keys, triggers, absorbed))
+        return out
+
+    def _judged_acts(self, sent: Span, keys, triggers: dict[int, Trigger], absorbed) -> list[Candidate]:
+        """For a given pair only: the act a reaction is about ("the expulsion of X by Y was
+        condemned"), with its own actor and recipient, ranked below the reaction itself."""
+        out = []
+        for m, topics in absorbed.items():
+            if triggers[m].event not in JUDGING or sent.doc[m].pos_ != "VERB":
+                continue
+            for j in topics:
+                tok = sent.doc[j]
+                if tok.pos_ in ("NOUN", "PROPN") and triggers[j].event != triggers[m].event:
+                    cand = self._candidate(tok, triggers[j], sent, keys, [], triggers)
+                    if cand is not None and cand.actor:
+                        cand.confidence /= 2
+                        out.append(cand)
         return out
 
     # ------------------------------------------------------------ candidate
@@ -208,6 +229,13 @@ class SentenceCoder:
             event, mode = STOPPED[event]  # "stopped supplying weapons": the help is cut off
             evidence.append(f"stopping it → {event}")
             trigger_tokens.insert(0, verb.head)
+        departure = sx.child(tok, "xcomp")
+        if entry.event == "REQUEST" and is_one_of(tok, lex.command_verbs) and departure is not None \
+                and departure.lemma_.lower() in lex.departure_verbs:
+            expel = lex.entry_for("expel", {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"})
+            if expel is not None:  # "ordered two diplomats to leave the country"
+                event, mode = expel.event, expel.mode
+                evidence.append(f"ordered to leave → {event} {mode}")
         # mode from what is demanded/refused/threatened, then from cue words in the sentence
         for t in topics:
             sub = triggers.get(t.i)
@@ -362,9 +390,17 @@ class SentenceCoder:
                 and any(w in lex.protest_words for w in keys[1].split()):
             event, mode = "PROTEST", "riot"  # "protesters clashed with police": a riot
             evidence.append("violence by civilians in a protest → PROTEST riot")
-        if event == "REQUEST" and actor_tok is not None and actor_tok.lemma_.lower() in lex.protest_words:
+        if event == "ASSAULT" and tok.lemma_.lower() == "strike" and actor \
+                and all(a.sector in lex.civilian_sectors for a in actor):
+            event, mode = "PROTEST", "strike"  # "pilots struck against the plan": a labour strike
+            evidence.append("a strike by civilians → PROTEST strike")
+        crowd = actor_tok is not None and (actor_tok.lemma_.lower() in lex.protest_words or any(
+            o.lemma_.lower() in lex.protest_words for p in actor_tok.children if p.lower_ == "of" for o in p.children))
+        gathered = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and tok.head.lemma_.lower() in lex.assembly_verbs
+        if event == "REQUEST" and (crowd or gathered):
             event, mode = "PROTEST", lex.mode_from_words("PROTEST", keys) or "demo"
-            evidence.append("demands voiced by protesters are their protest → PROTEST")  # "protesters demanding …"
+            # "protesters demanding …", "thousands gathered in the square demanding …"
+            evidence.append("demands voiced by a crowd are its protest → PROTEST")
         state = bool(actor) and all(a.sector in ("GOV", "LEG", "JUD") or a.kind == "country" for a in actor)
         if event == "PROTEST" and mode in (None, "demo") and state:
             event, mode = "ACCUSE", "disapprove"  # a government "protesting" is a diplomatic protest

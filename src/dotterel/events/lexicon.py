@@ -72,6 +72,8 @@ class Lexicon:
     admonishing_verbs: frozenset[str]
     press_nouns: frozenset[str]
     exercise_nouns: frozenset[str]
+    assembly_verbs: frozenset[str]
+    departure_verbs: frozenset[str]
     willingness: frozenset[str]
     role_nouns: frozenset[str]
     participation: frozenset[str]
@@ -186,6 +188,13 @@ class Lexicon:
                     continue
                 return t
         return None
+
+    def entry_for(self, lemma: str, objects: set[str]) -> Trigger | None:
+        """The entry a verb would match with these objects and no particle or modifier
+        ("ordered the diplomats to leave" reads as "expelled the diplomats")."""
+        plain = [t for t in self.triggers.get(lemma, []) if not (t.with_ or t.modifier or t.via or t.not_object)]
+        return next((t for t in plain if t.object and objects & set(t.object)), None) \
+            or next((t for t in plain if not t.object), None)
 
     # --- category tables -------------------------------------------------
     def category(self, event: str) -> dict[str, Any]:
