@@ -46,6 +46,8 @@ DEMAND_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE"
                 "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield", "SANCTION": "yield"}
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence",
                 "COERCE": "restrict", "REJECT": "relations", "PROTEST": "restrict"}
+# the weapon a verb usually implies ("fire": firearms), which a narrower word in the sentence refines
+USUAL_WEAPONS = {"firearms", "explosives", "heavy-weapons"}
 # verbs that judge an act told in their object or subject ("condemned the expulsion of …")
 JUDGING = {"ACCUSE", "SUPPORT", "REJECT"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "'d", "must"}
@@ -122,6 +124,9 @@ class SentenceCoder:
                 continue
             if tok.pos_ in ("NOUN", "PROPN"):
                 gov = noun_governor(tok, triggers)
+                if tok.dep_ == "nsubj" and gov is not None and gov.i == tok.head.i and gov.i in triggers \
+                        and entry.event != triggers[gov.i].event:
+                    continue  # "a general strike shut down shops": the subject is the event, the verb its effect
                 if gov is not None and gov.i in triggers and gov.i not in skip and gov.i != i:
                     absorbed.setdefault(gov.i, []).append(i)
                     skip.add(i)
@@ -254,9 +259,12 @@ class SentenceCoder:
             elif event == "THREATEN" and not mode:
                 mode = THREAT_MODES.get(sub.event)
             elif event == sub.event and not mode and sub.mode:
-                mode = sub.mode
+                mode = lex.mode_from_words(event, keys) or sub.mode  # "a suicide car bomb exploded"
         if not mode or not lex.valid_mode(event, mode):
             mode = lex.mode_from_words(event, keys) or (mode if lex.valid_mode(event, mode) else None)
+        elif event == "ASSAULT" and mode in USUAL_WEAPONS and lex.narrower_mode(event, mode, keys):
+            # a weapon named in the sentence is narrower than the verb's usual one ("fired pellet guns")
+            mode = lex.narrower_mode(event, mode, keys)
 
         actor, recipient, actor_tok, recip_tok, arg_ev = self.args.arguments(tok, verb, event, sent)
         if not recipient:
@@ -324,8 +332,10 @@ class SentenceCoder:
                     and not (recipient and sx.is_passive(verb)):  # "the envoy was expelled": the act, by someone
                 return None
             if not actor and not recipient and verb is tok and tok.pos_ in ("NOUN", "PROPN") and not (
-                    event in NEEDS_NO_ACTOR and tok.dep_ in ("nsubj", "nsubjpass", "ROOT")):
-                return None  # a bare noun with nobody attached ("since the signing", "during the war")
+                    event in NEEDS_NO_ACTOR and tok.dep_ in ("nsubj", "nsubjpass", "ROOT")) \
+                    and not (tok.dep_ == "nsubj" and is_one_of(tok.head, lex.effect_verbs)):
+                return None  # a bare noun with nobody attached ("since the signing", "during the war");
+                # but "a ceasefire came into force", "the truce took effect" happen
         conf = 0.45
         conf += 0.2 if actor else (0.1 if event in NEEDS_NO_ACTOR else 0)  # "gunmen", "a bomb": often unnamed
         conf += 0.1 if recipient else 0

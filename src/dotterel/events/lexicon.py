@@ -74,6 +74,7 @@ class Lexicon:
     exercise_nouns: frozenset[str]
     assembly_verbs: frozenset[str]
     departure_verbs: frozenset[str]
+    effect_verbs: frozenset[str]
     willingness: frozenset[str]
     role_nouns: frozenset[str]
     participation: frozenset[str]
@@ -166,7 +167,9 @@ class Lexicon:
         # "allowed aid agencies to enter": the one let, asked or made to act counts as the object
         objs += [s for c in tok.children if c.dep_ in ("ccomp", "xcomp") or c in for_clauses
                  for s in c.children if s.dep_ == "nsubj"]
-        objects = {c.lemma_.lower() for c in objs}
+        # "deployed peacekeeping troops": a noun compounded with the object says what kind it is
+        objects = {c.lemma_.lower() for c in objs} | {m.lemma_.lower() for c in objs for m in c.children
+                                                      if m.dep_ == "compound" and m.pos_ == "NOUN"}
         modifiers = {c.lemma_.lower() for c in tok.children
                      if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}
         for strict in (True, False):
@@ -214,10 +217,22 @@ class Lexicon:
         return self.category(event).get("quad")
 
     def mode_from_words(self, event: str, keys: tuple[str, ...]) -> str | None:
-        """The first mode of ``event`` whose cue phrase occurs in the sentence."""
-        for mode, phrases in self.modes.get(event, []):
-            if any(has_phrase(keys, p) for p in phrases):
+        """The first mode of ``event`` whose cue phrase occurs in the sentence, not counting a
+        cue found only inside a longer cue of another mode ("petrol bomb" is no "bomb")."""
+        found = [(mode, [p for p in phrases if has_phrase(keys, p)]) for mode, phrases in self.modes.get(event, [])]
+        found = [(mode, hits) for mode, hits in found if hits]
+        cues = {" " + " ".join(p) + " " for _, hits in found for p in hits}
+        for mode, hits in found:
+            if any(not any(c in q and c != q for q in cues) for c in (" " + " ".join(p) + " " for p in hits)):
                 return mode
+        return None
+
+    def narrower_mode(self, event: str, mode: str, keys: tuple[str, ...]) -> str | None:
+        """A mode the sentence's words name that modes.yaml lists before ``mode`` (narrower)."""
+        order = [m for m, _ in self.modes.get(event, [])]
+        found = self.mode_from_words(event, keys)
+        if found and mode in order and order.index(found) < order.index(mode):
+            return found
         return None
 
     def valid_mode(self, event: str, mode: str | None) -> bool:
