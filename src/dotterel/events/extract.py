@@ -151,6 +151,9 @@ class SentenceCoder:
             if i in skip:
                 continue
             v = carriers[i]
+            while v.dep_ == "xcomp" and v.head.i not in owner and v.head.dep_ == "xcomp" \
+                    and v.head.lemma_.lower() in lex.passthrough_verbs | lex.stopping_verbs:
+                v = v.head  # "threatened to stop cooperating": the threat is about the stopping
             head = v.head
             if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i in owner:
                 # "accused Y of attacking", "warned against intervening"
@@ -282,6 +285,10 @@ class SentenceCoder:
 
         # modality
         neg = neg or sx.negated(tok) or sx.negated(verb) or (tok is not verb and sx.negated(tok.head))
+        forceful = [triggers[t.i].event for t in topics if t.i in triggers and triggers[t.i].event in FORCE_TO_THREAT]
+        if neg and event == "REJECT" and is_one_of(tok, lex.excluding_verbs) and forceful:
+            event, mode, neg = "THREATEN", FORCE_TO_THREAT[forceful[0]], False  # "did not rule out military action"
+            evidence.append("not ruling out force → THREATEN")
         modals = sx.modal_aux(verb)
         reported_by, speech_ev = self.args.reporter(verb, sent)
         if modals & FUTURE_MODALS or self._going_to(verb):
@@ -440,9 +447,16 @@ class SentenceCoder:
             if c.dep_ == "advcl" and c.lemma_.lower() in self.lex.yielding_verbs:
                 return True
             if c.dep_ in ("prep", "advcl") and c.i not in triggers \
-                    and any(t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.pressure_nouns for t in c.subtree):
+                    and any(t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.pressure_nouns
+                            and not self._conversation(t) for t in c.subtree):
                 return True
         return False
+
+    @staticmethod
+    def _conversation(noun: Token) -> bool:
+        """"in a telephone call", "during a call with …": a conversation, not pressure."""
+        return noun.head.lower_ in ("in", "during", "by") or any(
+            c.lower_ in ("telephone", "phone", "video") for c in noun.children)
 
     def _in_report(self, verb: Token) -> bool:
         """A clause under a speech verb, also through a statement noun ("said in a statement

@@ -75,6 +75,7 @@ class Lexicon:
     assembly_verbs: frozenset[str]
     departure_verbs: frozenset[str]
     effect_verbs: frozenset[str]
+    excluding_verbs: frozenset[str]
     willingness: frozenset[str]
     role_nouns: frozenset[str]
     participation: frozenset[str]
@@ -170,8 +171,8 @@ class Lexicon:
         # "deployed peacekeeping troops": a noun compounded with the object says what kind it is
         objects = {c.lemma_.lower() for c in objs} | {m.lemma_.lower() for c in objs for m in c.children
                                                       if m.dep_ == "compound" and m.pos_ == "NOUN"}
-        modifiers = {c.lemma_.lower() for c in tok.children
-                     if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}
+        modifiers = {w for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")
+                     for w in (c.lemma_.lower(), c.lower_)}  # "coordinated" is lemmatised "coordinate"
         for strict in (True, False):
             for t in cands:
                 allowed = POS_TAGS.get(t.pos or "", None)
