@@ -82,7 +82,7 @@ class Coder:
             doc = self.nlp(text)
             ctx, last_speaker, _ = self._context(doc, None, None)
             cands = [c for _, cs in self._candidates(doc, ctx, last_speaker, keep_actorless=True) for c in cs]
-            best = choose_for_pair(cands, actor, recipient)
+            best = choose_for_pair(cands, actor, recipient, _identities(_entities_in(doc, actor, ctx.entities_for)))
             if best is not None and _reported_by_pair_actor(best, actor):
                 # "X said Y tortured Z", asked about X: X accuses Y (the act itself is Y's)
                 event, mode = "ACCUSE", "allege"
@@ -98,13 +98,7 @@ class Coder:
         text = check_text(text, "<text>", self.max_chars)
         with self.nlp.memory_zone():
             doc = self.nlp(text)
-            region = doc.char_span(span[0], span[1], alignment_mode="expand")
-            if region is None:
-                return []
-            root = region.root
-            objects = [c for c in root.children if c.dep_ == "pobj"]
-            head = objects[0] if root.pos_ == "ADP" and objects else root
-            return self.actors.resolve(doc).entities_for(head)
+            return _entities_in(doc, span, self.actors.resolve(doc).entities_for)
 
     # ------------------------------------------------------------ internals
     def _flush(self, buffer):
@@ -250,10 +244,12 @@ def _tok_span(tok) -> tuple[int, int]:
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
 
 
-def _pair_score(c: Candidate, actor, recipient) -> float:
+def _pair_score(c: Candidate, actor, recipient, actor_ids: frozenset = frozenset()) -> float:
     score = 0.0
     if any(_overlap(actor, *e.span) for e in c.actor) or (c.actor_tok is not None and _overlap(actor, *_tok_span(c.actor_tok))):
         score += 2
+    elif actor_ids & _identities(c.actor):
+        score += 1.5  # the same actor mentioned again ("it", "the minister")
     if recipient is not None and (any(_overlap(recipient, *e.span) for e in c.recipient)
                                   or (c.recip_tok is not None and _overlap(recipient, *_tok_span(c.recip_tok)))):
         score += 1
@@ -276,8 +272,25 @@ def _reported_by_pair_actor(c: Candidate, actor) -> bool:
             and not any(_overlap(actor, *e.span) or e.country == c.reported_by.country for e in c.actor))
 
 
-def choose_for_pair(cands: list[Candidate], actor, recipient) -> Candidate | None:
-    """The candidate coded for this actor/recipient pair; ties go to the most confident."""
+def choose_for_pair(cands: list[Candidate], actor, recipient, actor_ids: frozenset = frozenset()) -> Candidate | None:
+    """The candidate coded for this actor/recipient pair; ties go to the most confident.
+    ``actor_ids`` are who the actor span resolves to, so "it" or "the minister" elsewhere
+    in the sentence counts as the actor too ("Turkey, which accused Syria …, said it would …")."""
     if not cands:
         return None
-    return max(cands, key=lambda c: (_pair_score(c, actor, recipient), not c.negated, c.confidence))
+    return max(cands, key=lambda c: (_pair_score(c, actor, recipient, actor_ids), not c.negated, c.confidence))
+
+
+def _entities_in(doc: Doc, span: tuple[int, int] | None, entities_for) -> list[Entity]:
+    """The actor(s) a character span refers to: the entities of its head word."""
+    region = doc.char_span(span[0], span[1], alignment_mode="expand") if span else None
+    if region is None:
+        return []
+    root = region.root
+    objects = [c for c in root.children if c.dep_ == "pobj"]
+    head = objects[0] if root.pos_ == "ADP" and objects else root
+    return entities_for(head)
+
+
+def _identities(entities: list[Entity]) -> frozenset:
+    return frozenset((e.country, e.name, e.sector, e.kind) for e in entities if e.name)

@@ -46,6 +46,9 @@ DEMAND_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE"
                 "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield", "SANCTION": "yield"}
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence",
                 "COERCE": "restrict", "REJECT": "relations", "PROTEST": "restrict"}
+# subordinate clauses of time or cause: told beside an act, never what it is about
+CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "whilst", "since", "because", "as", "although", "though",
+                      "until", "once", "whereas"}
 # the weapon a verb usually implies ("fire": firearms), which a narrower word in the sentence refines
 USUAL_WEAPONS = {"firearms", "explosives", "heavy-weapons"}
 # verbs that judge an act told in their object or subject ("condemned the expulsion of …")
@@ -158,7 +161,9 @@ class SentenceCoder:
             if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i in owner:
                 # "accused Y of attacking", "warned against intervening"
                 m = owner[head.head.i]
-            elif v.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl") and head.i in owner and owner[head.i] != i:
+            elif v.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl") and head.i in owner and owner[head.i] != i \
+                    and not any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in v.children):
+                # ("ordered a curfew after protesters set fire to …": the fire is no part of the order)
                 m = owner[head.i]
             elif v.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.i in owner for c in head.children):
                 # "reiterated its demand that Israel ease …": the clause completes the noun
