@@ -28,6 +28,8 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
     if (lemma in lex.willingness or tok.lower_ in lex.willingness) and (copular or tok.pos_ != "VERB" or lemma not in lex.readiness) \
             and (sx.child(tok, "xcomp") is not None or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         return WILLING  # "is prepared to", "willing to"; but "the army prepared to attack" is readiness
+    if tok.pos_ == "NOUN" and lemma in lex.admonishing_verbs:
+        return _admonition(tok, lex)  # "issued a stern reminder to Iraq that it must cooperate"
     if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs | lex.speech_verbs | lex.admonishing_verbs:
         return None
     comp = sx.child(tok, "ccomp", "xcomp")
@@ -46,6 +48,16 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
                                          comp.lemma_ in ("have", "need") and sx.child(comp, "xcomp") is not None):
         return OBLIGING
     return None
+
+
+def _admonition(noun: Token, lex: Lexicon) -> Trigger | None:
+    """A warning or reminder, given to someone, that they must act: a demand."""
+    comp = sx.child(noun, "acl", "ccomp")
+    other = sx.child(comp, "nsubj") if comp is not None else None
+    given_to = any(c.dep_ in ("dative", "prep") and c.lower_ == "to" for c in noun.head.children)
+    if other is None or other.pos_ in PRONOUNS and not (given_to and other.lower_ in ("it", "they")):
+        return None
+    return OBLIGING if sx.modal_aux(comp) & lex.obligation_modals else None
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
