@@ -250,6 +250,8 @@ def _pair_score(c: Candidate, actor, recipient, actor_ids: frozenset = frozenset
         score += 2
     elif actor_ids & _identities(c.actor):
         score += 1.5  # the same actor mentioned again ("it", "the minister")
+    elif recipient is not None and any(_overlap(recipient, *e.span) for e in c.actor):
+        score -= 0.5  # the recipient's own act ("in protest at imports allowed by the government")
     if recipient is not None and (any(_overlap(recipient, *e.span) for e in c.recipient)
                                   or (c.recip_tok is not None and _overlap(recipient, *_tok_span(c.recip_tok)))):
         score += 1

@@ -76,9 +76,13 @@ class ArgumentReader:
                 actor_tok = None
             ev.append("nominal event")
         else:
-            if sx.is_passive(verb) and not (verb is not tok and tok.dep_ == "pobj"):
+            described = verb.dep_ == "acl" and verb.tag_ == "VBN" and sx.agent(verb) is not None
+            if described or sx.is_passive(verb) and not (verb is not tok and tok.dep_ == "pobj"):
                 actor_tok = sx.agent(verb)
                 recip_tok = sx.child(verb, "nsubjpass")
+                if described:  # "arms delivered by Iran to Hezbollah", "homes destroyed by settlers"
+                    recip_tok = next((o for p, o in sx.prep_objects(verb, ("to", "for"))), None) \
+                        if event in ("AID", "COOPERATE") else verb.head
                 if actor_tok is None and verb.dep_ == "xcomp":
                     actor_tok = sx.subject(verb.head)
                 ev.append("passive")

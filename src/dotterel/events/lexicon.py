@@ -155,6 +155,10 @@ class Lexicon:
         if for_clauses:
             child_lemmas.add("for")
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # oprd: "taken hostage"
+        # "arms delivered by Iran": a passive participle's noun is its object; "handed in their
+        # weapons": spaCy may hang the object under the particle
+        objs += [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else []
+        objs += [o for p in tok.children if p.dep_ == "prt" for o in p.children if o.dep_ == "pobj"]
         # "cancelled 1 billion euros of debt", "blocked access to websites": the noun after "of"/"to" counts too
         objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
                  for o in p.children if o.dep_ == "pobj"]
