@@ -150,7 +150,7 @@ class Coder:
             cands = coder.code(sent)
             cands += statement_events(sent, ctx, cands, last_speaker)
             for c in cands:
-                c.confidence = max(0.05, c.confidence - 0.03 * min(seen, 5))
+                c.confidence = max(0.05, c.confidence - 0.05 * min(seen, 5))
                 if c.mode is None:
                     for other in (sents[k + 1] if k + 1 < len(sents) else None, sents[k - 1] if k else None):
                         mode = other is not None and self.lexicon.mode_from_words(c.event, sentence_keys(other))

@@ -354,7 +354,7 @@ class SentenceCoder:
         conf += 0.1 if tok.pos_ == "VERB" or verb is not tok else 0
         conf += 0.1 if verb.dep_ == "ROOT" or (verb.head.lemma_.lower() in lex.speech_verbs and verb.head.dep_ == "ROOT") else 0
         conf -= 0.1 if reported_by is not None and event in VERBAL else 0
-        conf -= 0.2 if aux in ("hypothetical", "historical") else 0
+        conf -= 0.2 if aux in ("hypothetical", "historical") else (0.1 if aux == "future" else 0)
         conf -= 0.15 if self._subordinate(verb, triggers) or verb.dep_ in ("relcl", "acl") else 0
         conf += 0.05 if actor and lex.quad(event) in (2, 4) else 0  # a material act by someone is the news
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + topics

@@ -71,6 +71,7 @@ class Lexicon:
     obligation_modals: frozenset[str]
     admonishing_verbs: frozenset[str]
     press_nouns: frozenset[str]
+    proposing_verbs: frozenset[str]
     exercise_nouns: frozenset[str]
     assembly_verbs: frozenset[str]
     departure_verbs: frozenset[str]
@@ -122,10 +123,7 @@ class Lexicon:
         def words(key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in vocab.get(key, []) or [])
 
-        modes = {
-            cat: [(mode, [tuple(_norm(p).split()) for p in phrases]) for mode, phrases in (table or {}).items()]
-            for cat, table in (k.modes or {}).items()
-        }
+        modes = {cat: _mode_cues(table or {}) for cat, table in (k.modes or {}).items()}
         contexts = {c: [tuple(_norm(p).split()) for p in phrases] for c, phrases in (k.contexts or {}).items()}
         lists = {f.name: words(LIST_KEYS.get(f.name, f.name)) for f in fields(cls)
                  if f.type == "frozenset[str]" and f.name not in ("role_nouns", "civilian_sectors")}
@@ -224,12 +222,10 @@ class Lexicon:
     def mode_from_words(self, event: str, keys: tuple[str, ...]) -> str | None:
         """The first mode of ``event`` whose cue phrase occurs in the sentence, not counting a
         cue found only inside a longer cue of another mode ("petrol bomb" is no "bomb")."""
-        found = [(mode, [p for p in phrases if has_phrase(keys, p)]) for mode, phrases in self.modes.get(event, [])]
-        found = [(mode, hits) for mode, hits in found if hits]
-        cues = {" " + " ".join(p) + " " for _, hits in found for p in hits}
-        for mode, hits in found:
-            if any(not any(c in q and c != q for q in cues) for c in (" " + " ".join(p) + " " for p in hits)):
-                return mode
+        for mode, cues in self.modes.get(event, []):
+            for phrase, longer in cues:
+                if has_phrase(keys, phrase) and not any(has_phrase(keys, q) for q in longer):
+                    return mode
         return None
 
     def narrower_mode(self, event: str, mode: str, keys: tuple[str, ...]) -> str | None:
@@ -242,6 +238,15 @@ class Lexicon:
 
     def valid_mode(self, event: str, mode: str | None) -> bool:
         return bool(mode) and mode in (self.category(event).get("modes") or {})
+
+
+def _mode_cues(table: dict) -> list[tuple[str, list[tuple[tuple[str, ...], list[tuple[str, ...]]]]]]:
+    """Each mode's cue phrases, each with the longer cues of other modes that contain it."""
+    phrases = {mode: [tuple(_norm(p).split()) for p in ps] for mode, ps in table.items()}
+    padded = lambda p: " " + " ".join(p) + " "  # noqa: E731
+    return [(mode, [(p, [q for other, qs in phrases.items() if other != mode for q in qs
+                         if len(q) > len(p) and padded(p) in padded(q)]) for p in ps])
+            for mode, ps in phrases.items()]
 
 
 def lemmas(tok: Token) -> list[str]:

@@ -15,6 +15,7 @@ from .lexicon import Lexicon, Trigger, is_one_of
 WILLING = Trigger("*willing*", "AGREE", control="own", note="being willing or ready to act is intent to cooperate")
 WANTING = Trigger("*want*", "REQUEST", "VERB", control="own", note="wanting someone else to act is a request")
 OBLIGING = Trigger("*must*", "REQUEST", "VERB", control="own", note="saying someone else must act is a demand")
+TELLING = Trigger("*tell-to*", "REQUEST", "VERB", control="own", note="telling someone to act is a demand")
 PRONOUNS = {"PRON"}
 NAME_TYPES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "LOC"}
 CONTROLLING = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE"}
@@ -30,7 +31,7 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
         return WILLING  # "is prepared to", "willing to"; but "the army prepared to attack" is readiness
     if tok.pos_ == "NOUN" and lemma in lex.admonishing_verbs:
         return _admonition(tok, lex)  # "issued a stern reminder to Iraq that it must cooperate"
-    if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs | lex.speech_verbs | lex.admonishing_verbs:
+    if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs | lex.speech_verbs | lex.admonishing_verbs | lex.proposing_verbs:
         return None
     comp = sx.child(tok, "ccomp", "xcomp")
     if comp is None:
@@ -40,7 +41,11 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     if lemma in lex.wanting_verbs:
         return WANTING
+    if comp.dep_ == "xcomp" and other.dep_ == "dobj" and not is_one_of(other, lex.press_nouns):
+        return TELLING  # "told Israel to withdraw"
     modals = sx.modal_aux(comp) | {c.lower_ for c in comp.children if c.dep_ == "aux"}
+    if comp.tag_ == "VB" and not modals and other.pos_ not in PRONOUNS:
+        return OBLIGING  # "insisted that Israel withdraw", "proposed that the Council send …": a subjunctive
     # "said it must act" is the speaker's own duty; "warned Belgrade that it must" is Belgrade's
     addressee = sx.child(tok, "dobj") is not None and not is_one_of(sx.child(tok, "dobj"), lex.press_nouns)
     if (other.pos_ not in PRONOUNS or addressee and other.lower_ in ("it", "they")) and (
