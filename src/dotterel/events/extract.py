@@ -419,7 +419,11 @@ class SentenceCoder:
         crowd = actor_tok is not None and (actor_tok.lemma_.lower() in lex.protest_words or any(
             o.lemma_.lower() in lex.protest_words for p in actor_tok.children if p.lower_ == "of" for o in p.children))
         gathered = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and tok.head.lemma_.lower() in lex.assembly_verbs
-        if event == "REQUEST" and (crowd or gathered):
+        # civilians doing something "to demand …" or "demanding …" (occupying, marching, fasting) protest
+        acting = tok.dep_ in ("advcl", "xcomp") and tok.tag_ in ("VB", "VBG") and tok.head.pos_ == "VERB" \
+            and tok.head.lemma_.lower() not in lex.speech_verbs | lex.communication_verbs and bool(actor) \
+            and all(a.sector in lex.civilian_sectors for a in actor)
+        if event == "REQUEST" and (crowd or gathered or acting):
             event, mode = "PROTEST", lex.mode_from_words("PROTEST", keys) or "demo"
             # "protesters demanding …", "thousands gathered in the square demanding …"
             evidence.append("demands voiced by a crowd are its protest → PROTEST")

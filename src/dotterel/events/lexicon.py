@@ -72,6 +72,7 @@ class Lexicon:
     admonishing_verbs: frozenset[str]
     press_nouns: frozenset[str]
     proposing_verbs: frozenset[str]
+    communication_verbs: frozenset[str]
     exercise_nouns: frozenset[str]
     assembly_verbs: frozenset[str]
     departure_verbs: frozenset[str]
