@@ -440,6 +440,10 @@ class SentenceCoder:
                 and all(a.sector in lex.civilian_sectors for a in actor):
             event, mode = "PROTEST", "obstruct"  # "protesters blockaded the airport"
             evidence.append("blocking by civilians → PROTEST obstruct")
+        if event == "COERCE" and mode == "arrest" and actor and all(a.sector == "JUD" for a in actor) \
+                and set(keys[1].split()) & lex.sentence_words and "pending" not in keys[1].split():
+            event, mode = "SANCTION", "convict"  # "a court jailed him for ten years": a sentence, not remand
+            evidence.append("jailing by a court → SANCTION convict")
         if event == "MOBILIZE" and tok.lemma_.lower() in lex.exercise_nouns and len({a.country for a in actor} - {None}) > 1:
             event, mode = "COOPERATE", None  # "French and Egyptian warships launched war games": joint exercises
             evidence.append("exercises by forces of several countries → COOPERATE")

@@ -73,6 +73,7 @@ class Lexicon:
     press_nouns: frozenset[str]
     proposing_verbs: frozenset[str]
     communication_verbs: frozenset[str]
+    sentence_words: frozenset[str]
     exercise_nouns: frozenset[str]
     assembly_verbs: frozenset[str]
     departure_verbs: frozenset[str]
