@@ -440,6 +440,14 @@ class SentenceCoder:
                 and all(a.sector in lex.civilian_sectors for a in actor):
             event, mode = "PROTEST", "obstruct"  # "protesters blockaded the airport"
             evidence.append("blocking by civilians → PROTEST obstruct")
+        if event == "COERCE" and mode == "seize" and actor and tok.lemma_.lower() in lex.raiding_verbs:
+            # who raids decides what it is: police search, armed groups attack, crowds riot
+            if all(a.sector in lex.armed_sectors for a in actor):
+                event, mode = "ASSAULT", None  # "jihadists raided the village"
+                evidence.append(f"{tok.lemma_} by an armed group → ASSAULT")
+            elif all(a.sector in lex.civilian_sectors for a in actor):
+                event, mode = "PROTEST", "riot"  # "protesters stormed the residence"
+                evidence.append(f"{tok.lemma_} by civilians → PROTEST riot")
         if event == "COERCE" and mode == "arrest" and actor and all(a.sector == "JUD" for a in actor) \
                 and set(keys[1].split()) & lex.sentence_words and "pending" not in keys[1].split():
             event, mode = "SANCTION", "convict"  # "a court jailed him for ten years": a sentence, not remand

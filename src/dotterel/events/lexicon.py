@@ -74,6 +74,8 @@ class Lexicon:
     proposing_verbs: frozenset[str]
     communication_verbs: frozenset[str]
     sentence_words: frozenset[str]
+    raiding_verbs: frozenset[str]
+    armed_sectors: frozenset[str]
     exercise_nouns: frozenset[str]
     assembly_verbs: frozenset[str]
     departure_verbs: frozenset[str]
@@ -128,10 +130,11 @@ class Lexicon:
         modes = {cat: _mode_cues(table or {}) for cat, table in (k.modes or {}).items()}
         contexts = {c: [tuple(_norm(p).split()) for p in phrases] for c, phrases in (k.contexts or {}).items()}
         lists = {f.name: words(LIST_KEYS.get(f.name, f.name)) for f in fields(cls)
-                 if f.type == "frozenset[str]" and f.name not in ("role_nouns", "civilian_sectors")}
+                 if f.type == "frozenset[str]" and f.name != "role_nouns" and not f.name.endswith("_sectors")}
+        sectors = {f.name: frozenset(w.upper() for w in words(f.name)) for f in fields(cls) if f.name.endswith("_sectors")}
         return cls(
             triggers=index, **lists, role_nouns=frozenset(r.word for r in k.roles if " " not in r.word),
-            civilian_sectors=frozenset(w.upper() for w in words("civilian_sectors")),
+            **sectors,
             modes=modes, categories=k.categories or {}, contexts=contexts,
         )
 
