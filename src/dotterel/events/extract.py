@@ -280,6 +280,11 @@ class SentenceCoder:
         actor, recipient, actor_tok, recip_tok = self._shift_roles(tok, verb, undergoer, actor, recipient,
                                                                    actor_tok, recip_tok)
         event, mode = self._by_actor(event, mode, tok, actor, actor_tok, keys, evidence)
+        if event == "COERCE" and mode == "seize" and recipient and all(r.kind == "person" for r in recipient):
+            # seizing a person is capturing them: an arrest by the state, an abduction by others
+            armed = bool(actor) and all(a.sector in lex.armed_sectors for a in actor)
+            event, mode = ("ASSAULT", "abduct") if armed else ("COERCE", "arrest")
+            evidence.append(f"a person seized → {event} {mode}")
         if (entry is WILLING or event == "AGREE") and not actor:  # "which is committed to …": passive in form only
             subj = sx.child(verb, "nsubjpass")
             if subj is not None and subj.lower_ in sx.RELATIVE and verb.dep_ == "relcl":
@@ -358,7 +363,8 @@ class SentenceCoder:
         conf -= 0.15 if self._subordinate(verb, triggers) or verb.dep_ in ("relcl", "acl") else 0
         conf += 0.05 if actor and lex.quad(event) in (2, 4) else 0  # a material act by someone is the news
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + topics
-        if lex.quad(event) in (1, 3) and (tok.lemma_.lower() in lex.reaction_nouns or any(
+        reaction = lex.reaction_nouns if tok.pos_ == "NOUN" else lex.reaction_verbs  # "struck a deal" is no reaction
+        if lex.quad(event) in (1, 3) and (tok.lemma_.lower() in reaction or any(
                 o.lemma_.lower() in lex.response_nouns or o.lemma_.lower() in lex.reaction_nouns
                 and any(d.lower_ in ("the", "this", "these", "that") for d in o.children) for o in objects)):
             conf -= 0.2  # "condemned the attack", "blamed the militia": a reaction to an event told elsewhere

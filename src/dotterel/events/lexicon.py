@@ -75,6 +75,7 @@ class Lexicon:
     communication_verbs: frozenset[str]
     sentence_words: frozenset[str]
     raiding_verbs: frozenset[str]
+    reaction_verbs: frozenset[str]
     armed_sectors: frozenset[str]
     exercise_nouns: frozenset[str]
     assembly_verbs: frozenset[str]
