@@ -135,6 +135,9 @@ class ArgumentReader:
         speaker = self.ctx.speaker_at(tok.idx)
         mine = {e.span for e in actor}
         holders = list(topics)
+        # "declined to renew the U.S. military's lease": an untriggered complement names it too
+        if event in VERBAL:
+            holders += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in holders]
         for t in topics:  # a noun topic's light verb carries the arguments ("impose restrictions on X")
             gov = governor(t)
             if gov is not None and gov.pos_ == "VERB":
