@@ -219,7 +219,7 @@ class SentenceCoder:
             evidence.append(f"{'undergoing' if undergoer else 'light'} verb '{verb.text}'")
         # pass-through and future matrix verbs ("decided to attack", "plans to visit")
         aux = None
-        neg = willing = failed = False
+        neg = willing = failed = decided = False
         while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in (lex.passthrough_verbs | lex.negating_verbs
                                                                      | lex.willingness):
             if verb.head.lemma_.lower() in lex.future_verbs | lex.willingness:
@@ -232,6 +232,7 @@ class SentenceCoder:
                 break
             if verb.head.lemma_.lower() in lex.negating_verbs:
                 neg = failed = True
+            decided = True
             evidence.append(f"complement of '{verb.head.text}'")
             verb = verb.head
 
@@ -324,7 +325,9 @@ class SentenceCoder:
             event, mode = "CONCEDE", None  # "bowing to pressure / in response to demands, X agreed to …"
             evidence.append("done yielding to pressure or demands → CONCEDE")
         intent = aux == "future" or (aux == "hypothetical" and conditional)
-        if (intent or failed) and neg and event in COOPERATIVE_TO_AGREE | {"RETREAT", "CONCEDE", "AGREE"}:
+        # "decided not to lift", "would not admit": a refusal, as "will not" is
+        refused = decided or "would" in modals and not conditional
+        if (intent or failed or refused) and neg and event in COOPERATIVE_TO_AGREE | {"RETREAT", "CONCEDE", "AGREE"}:
             evidence.append(f"says it will not {event} → REJECT")
             event, mode, aux, neg = "REJECT", DEMAND_MODES.get(event, "change"), None, False
         elif intent and not neg:
@@ -415,7 +418,7 @@ class SentenceCoder:
         lex = self.lex
         if event == "ASSAULT" and actor and mode in (None, "primitive") \
                 and all(a.sector in lex.civilian_sectors or a.sector is None and a.kind == "group" for a in actor) \
-                and any(w in lex.protest_words for w in keys[1].split()):
+                and any(w in lex.protest_words | lex.police_words for w in keys[1].split()):
             event, mode = "PROTEST", "riot"  # "protesters clashed with police": a riot
             evidence.append("violence by civilians in a protest → PROTEST riot")
         if event == "ASSAULT" and tok.lemma_.lower() == "strike" and actor \

@@ -76,6 +76,7 @@ class Lexicon:
     sentence_words: frozenset[str]
     raiding_verbs: frozenset[str]
     reaction_verbs: frozenset[str]
+    police_words: frozenset[str]
     armed_sectors: frozenset[str]
     exercise_nouns: frozenset[str]
     assembly_verbs: frozenset[str]
