@@ -136,7 +136,8 @@ def test_word_lists_agree_with_each_other_and_with_triggers(k, triggers):
     ev = k.events
     assert set(ev["future_verbs"]) <= set(ev["passthrough_verbs"])
     # a speech verb with a non-controlling entry is read as attribution, so the entry would never fire
-    speech_entries = [t for t in triggers if t["lemma"] in ev["speech_verbs"] and t.get("control") != "own"]
+    speech_entries = [t for t in triggers if t["lemma"] in ev["speech_verbs"] and t.get("control") != "own"
+                      and t.get("pos") != "NOUN"]
     assert not speech_entries, speech_entries
     # a pass-through verb hands its category to the complement; one that keeps its own contradicts it
     own = {t["lemma"] for t in triggers if t.get("control") == "own"}

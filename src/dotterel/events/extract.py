@@ -326,7 +326,7 @@ class SentenceCoder:
             evidence.append("done yielding to pressure or demands → CONCEDE")
         intent = aux == "future" or (aux == "hypothetical" and conditional)
         # "decided not to lift", "would not admit": a refusal, as "will not" is
-        refused = decided or "would" in modals and not conditional
+        refused = decided or bool(modals & {"would", "could", "can", "ca"}) and not conditional
         if (intent or failed or refused) and neg and event in COOPERATIVE_TO_AGREE | {"RETREAT", "CONCEDE", "AGREE"}:
             evidence.append(f"says it will not {event} → REJECT")
             event, mode, aux, neg = "REJECT", DEMAND_MODES.get(event, "change"), None, False
@@ -363,6 +363,9 @@ class SentenceCoder:
         conf += 0.1 if verb.dep_ == "ROOT" or (verb.head.lemma_.lower() in lex.speech_verbs and verb.head.dep_ == "ROOT") else 0
         conf -= 0.1 if reported_by is not None and event in VERBAL else 0
         conf -= 0.2 if aux in ("hypothetical", "historical") else (0.1 if aux == "future" else 0)
+        if any(c.dep_ == "advmod" and c.lower_ in lex.background_adverbs for c in verb.children):
+            conf -= 0.15  # "NATO has repeatedly threatened …": background to the news
+            evidence.append("background (habitual or earlier)")
         conf -= 0.15 if self._subordinate(verb, triggers) or verb.dep_ in ("relcl", "acl") else 0
         conf += 0.05 if actor and lex.quad(event) in (2, 4) else 0  # a material act by someone is the news
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + topics

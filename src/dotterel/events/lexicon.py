@@ -77,6 +77,7 @@ class Lexicon:
     raiding_verbs: frozenset[str]
     reaction_verbs: frozenset[str]
     police_words: frozenset[str]
+    background_adverbs: frozenset[str]
     armed_sectors: frozenset[str]
     exercise_nouns: frozenset[str]
     assembly_verbs: frozenset[str]

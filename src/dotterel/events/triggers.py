@@ -97,8 +97,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
 
 def is_attribution(tok: Token, lex: Lexicon, triggers: dict[int, Trigger]) -> bool:
     """A reporting verb used as attribution ("said", "reports", "noted that")."""
-    if tok.lemma_.lower() not in lex.speech_verbs:
-        return False
+    if tok.lemma_.lower() not in lex.speech_verbs or tok.pos_ not in ("VERB", "AUX"):
+        return False  # "a protest note" is no attribution
     if any(c.dep_ == "dobj" and c.i in triggers for c in tok.children):
         return False  # "declared a ceasefire", "announced sanctions": the noun is the event
     entry = triggers.get(tok.i)
