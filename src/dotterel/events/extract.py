@@ -460,6 +460,10 @@ class SentenceCoder:
             elif all(a.sector in lex.civilian_sectors for a in actor):
                 event, mode = "PROTEST", "riot"  # "protesters stormed the residence"
                 evidence.append(f"{tok.lemma_} by civilians → PROTEST riot")
+        elif event == "COERCE" and mode == "seize" and actor and tok.lemma_.lower() in lex.occupying_verbs \
+                and all(a.sector in lex.civilian_sectors for a in actor):
+            event, mode = "PROTEST", "obstruct"  # "workers occupied the factory": a sit-in
+            evidence.append("occupation by civilians → PROTEST obstruct")
         if event == "COERCE" and mode == "arrest" and actor and all(a.sector == "JUD" for a in actor) \
                 and set(keys[1].split()) & lex.sentence_words and "pending" not in keys[1].split():
             event, mode = "SANCTION", "convict"  # "a court jailed him for ten years": a sentence, not remand

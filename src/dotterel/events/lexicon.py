@@ -75,6 +75,7 @@ class Lexicon:
     communication_verbs: frozenset[str]
     sentence_words: frozenset[str]
     raiding_verbs: frozenset[str]
+    occupying_verbs: frozenset[str]
     reaction_verbs: frozenset[str]
     police_words: frozenset[str]
     background_adverbs: frozenset[str]
