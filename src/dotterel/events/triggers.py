@@ -135,8 +135,10 @@ def carrier(tok: Token, triggers: dict[int, Trigger], lex: Lexicon) -> Token:
     if tok.pos_ in ("NOUN", "PROPN"):
         gov = noun_governor(tok, triggers)
         if gov is not None and (is_one_of(gov, lex.light_verbs) or tok.dep_ == "dobj" and is_one_of(
-                gov, lex.drawing_verbs)) and gov.pos_ in ("VERB", "AUX") and gov.i not in triggers:
-            return gov  # "held talks"; "drew criticism from …"
+                gov, lex.drawing_verbs)) and gov.pos_ in ("VERB", "AUX") and gov.i not in triggers \
+                and not (tok.dep_ == "pobj" and any(c.dep_ == "dobj" and c.i in triggers for c in gov.children)):
+            return gov  # "held talks"; "drew criticism from …" (but in "launched a hunger strike against
+            # administrative detention" the light verb carries the strike; the detention is its target)
         prep = tok.head
         if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") \
                 and prep.head.i not in triggers:
