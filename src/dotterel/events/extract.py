@@ -246,7 +246,7 @@ class SentenceCoder:
         departure = sx.child(tok, "xcomp")
         if entry.event == "REQUEST" and is_one_of(tok, lex.command_verbs) and departure is not None \
                 and departure.lemma_.lower() in lex.departure_verbs:
-            expel = lex.entry_for("expel", {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"})
+            expel = lex.entry_for("expel", {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")})
             if expel is not None:  # "ordered two diplomats to leave the country"
                 event, mode = expel.event, expel.mode
                 evidence.append(f"ordered to leave → {event} {mode}")

@@ -79,6 +79,8 @@ class Lexicon:
     reaction_verbs: frozenset[str]
     police_words: frozenset[str]
     background_adverbs: frozenset[str]
+    labelling_verbs: frozenset[str]
+    censure_adjectives: frozenset[str]
     armed_sectors: frozenset[str]
     exercise_nouns: frozenset[str]
     assembly_verbs: frozenset[str]

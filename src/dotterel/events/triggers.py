@@ -16,6 +16,8 @@ WILLING = Trigger("*willing*", "AGREE", control="own", note="being willing or re
 WANTING = Trigger("*want*", "REQUEST", "VERB", control="own", note="wanting someone else to act is a request")
 OBLIGING = Trigger("*must*", "REQUEST", "VERB", control="own", note="saying someone else must act is a demand")
 TELLING = Trigger("*tell-to*", "REQUEST", "VERB", control="own", note="telling someone to act is a demand")
+BRANDING = Trigger("*brand-as*", "ACCUSE", "VERB", mode="disapprove", control="own",
+                   note="calling something a crime, provocative or unacceptable is condemning it")
 PRONOUNS = {"PRON"}
 NAME_TYPES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "NORP", "LOC"}
 CONTROLLING = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE"}
@@ -55,6 +57,20 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def _branding(tok: Token, lex: Lexicon) -> Trigger | None:
+    """"described the remarks as provocative", "called the arrests an attack on democracy",
+    "branded the strikes illegal": a labelling verb whose label is a censure."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.labelling_verbs \
+            or any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in tok.children):
+        return None  # "in what the Pentagon called a provocative show of strength": the show is the event
+    holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    labels = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.pos_ in ("NOUN", "ADJ")]
+    labels += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
+               for o in p.children if o.dep_ in ("pobj", "amod")]
+    words = {w.lemma_.lower() for lab in labels for w in [lab] + [c for c in lab.children if c.dep_ == "amod"]}
+    return BRANDING if words & (lex.wrongdoing | lex.dismissals | lex.censure_adjectives) else None
+
+
 def _admonition(noun: Token, lex: Lexicon) -> Trigger | None:
     """A warning or reminder, given to someone, that they must act: a demand."""
     comp = sx.child(noun, "acl", "ccomp")
@@ -81,8 +97,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
                 is_one_of(tok.head, lex.role_nouns) or is_one_of(tok.head, lex.wrongdoing)):
             continue
         if tok.is_alpha and not tok.is_stop or tok.lemma_.lower() in lex.triggers:
-            entry, directive = lex.lookup(tok), _directive(tok, lex)
-            if entry is None or directive is OBLIGING:  # "warned X that it must …": a demand
+            entry, directive = lex.lookup(tok), _branding(tok, lex) or _directive(tok, lex)
+            if entry is None or directive in (OBLIGING, BRANDING):  # "warned X that it must …": a demand
                 entry = directive
             if entry is not None:
                 found[tok.i] = entry
