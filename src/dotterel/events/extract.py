@@ -17,11 +17,17 @@ The rules, each in one line:
   code them (the manual would keep future RETREAT/CONCEDE as CONCEDE); future force is
   THREATEN;
 - doing something "bowing to" or "yielding to" pressure is a concession (CONCEDE);
-- who acts decides some categories: civilians blocking roads protest (PROTEST obstruct),
-  state forces do not riot or obstruct but coerce (COERCE), and a state "protesting" is a
-  diplomatic protest (ACCUSE);
+- who acts decides some categories (events.by_actor): civilians blocking roads protest,
+  state forces coerce, armed groups raiding attack, a state "protesting" accuses;
+- what is asked, refused or said decides others: telling someone to act, a subjunctive
+  that-clause or "must" is a demand; "decided not to", "would not" are refusals; not ruling
+  out force is a threat; ordering someone to leave expels them; a label of censure
+  ("described … as provocative") condemns;
+- for a given pair, classify also weighs the act a reaction judges ("the expulsion of X by Y
+  was condemned");
 - confidence ranks a document's events: an asserted, material, main-clause event with both
-  parties ranks above a verbal reaction ("condemned the attack") or a relative clause.
+  parties ranks above a verbal reaction ("condemned the attack"), a relative clause, an
+  announced plan or a habitual act ("has repeatedly threatened"); later sentences rank lower.
 """
 from __future__ import annotations
 
@@ -33,6 +39,7 @@ from spacy.tokens import Span, Token
 from ..model import Entity
 from . import syntax as sx
 from .arguments import VERBAL, ArgumentReader
+from .by_actor import by_actor
 from .lexicon import Lexicon, Trigger, is_one_of, sentence_keys
 from .triggers import (CONTROLLING, NO_COMMENT, WILLING, carrier, find_triggers, is_attribution,
                        noun_governor)
@@ -280,12 +287,7 @@ class SentenceCoder:
             recipient, recip_tok = self.args.topic_recipient(topics, actor, tok, event)
         actor, recipient, actor_tok, recip_tok = self._shift_roles(tok, verb, undergoer, actor, recipient,
                                                                    actor_tok, recip_tok)
-        event, mode = self._by_actor(event, mode, tok, actor, actor_tok, keys, evidence)
-        if event == "COERCE" and mode == "seize" and recipient and all(r.kind == "person" for r in recipient):
-            # seizing a person is capturing them: an arrest by the state, an abduction by others
-            armed = bool(actor) and all(a.sector in lex.armed_sectors for a in actor)
-            event, mode = ("ASSAULT", "abduct") if armed else ("COERCE", "arrest")
-            evidence.append(f"a person seized → {event} {mode}")
+        event, mode = by_actor(lex, event, mode, tok, actor, actor_tok, recipient, keys, evidence)
         if (entry is WILLING or event == "AGREE") and not actor:  # "which is committed to …": passive in form only
             subj = sx.child(verb, "nsubjpass")
             if subj is not None and subj.lower_ in sx.RELATIVE and verb.dep_ == "relcl":
@@ -413,69 +415,6 @@ class SentenceCoder:
             actor_tok = sx.subject(verb.head.head)
             return self.args.resolve(actor_tok, speaker), recipient, actor_tok, recip_tok
         return actor, recipient, actor_tok, recip_tok
-
-    def _by_actor(self, event: str, mode: str | None, tok: Token, actor: list[Entity], actor_tok: Token | None,
-                  keys, evidence: list[str]) -> tuple[str, str | None]:
-        """Category changes that depend on who acts: civilians riot and obstruct, state forces
-        coerce, governments protest diplomatically, protesters' demands are their protest."""
-        lex = self.lex
-        if event == "ASSAULT" and actor and mode in (None, "primitive") \
-                and all(a.sector in lex.civilian_sectors or a.sector is None and a.kind == "group" for a in actor) \
-                and any(w in lex.protest_words | lex.police_words for w in keys[1].split()):
-            event, mode = "PROTEST", "riot"  # "protesters clashed with police": a riot
-            evidence.append("violence by civilians in a protest → PROTEST riot")
-        if event == "ASSAULT" and tok.lemma_.lower() == "strike" and actor \
-                and all(a.sector in lex.civilian_sectors for a in actor):
-            event, mode = "PROTEST", "strike"  # "pilots struck against the plan": a labour strike
-            evidence.append("a strike by civilians → PROTEST strike")
-        crowd = actor_tok is not None and (actor_tok.lemma_.lower() in lex.protest_words or any(
-            o.lemma_.lower() in lex.protest_words for p in actor_tok.children if p.lower_ == "of" for o in p.children))
-        gathered = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and tok.head.lemma_.lower() in lex.assembly_verbs
-        # civilians doing something "to demand …" or "demanding …" (occupying, marching, fasting) protest
-        acting = tok.dep_ in ("advcl", "xcomp") and tok.tag_ in ("VB", "VBG") and tok.head.pos_ == "VERB" \
-            and tok.head.lemma_.lower() not in lex.speech_verbs | lex.communication_verbs and bool(actor) \
-            and all(a.sector in lex.civilian_sectors for a in actor)
-        if event == "REQUEST" and (crowd or gathered or acting):
-            event, mode = "PROTEST", lex.mode_from_words("PROTEST", keys) or "demo"
-            # "protesters demanding …", "thousands gathered in the square demanding …"
-            evidence.append("demands voiced by a crowd are its protest → PROTEST")
-        state = bool(actor) and all(a.sector in ("GOV", "LEG", "JUD") or a.kind == "country" for a in actor)
-        if event == "PROTEST" and mode in (None, "demo") and state:
-            event, mode = "ACCUSE", "disapprove"  # a government "protesting" is a diplomatic protest
-            evidence.append("protest by a state actor → ACCUSE disapprove")
-        elif event == "PROTEST" and mode in ("riot", "obstruct", "vandalize") and actor \
-                and (state or all(a.sector in ("MIL", "COP") for a in actor)):
-            event, mode = "COERCE", "restrict" if mode == "obstruct" else "seize"
-            evidence.append(f"{tok.lemma_} by state forces → COERCE {mode}")
-        elif event in ("COERCE", "REJECT") and mode in (None, "restrict", "withhold") and actor \
-                and tok.lemma_.lower() in lex.obstruction_verbs \
-                and all(a.sector in lex.civilian_sectors for a in actor):
-            event, mode = "PROTEST", "obstruct"  # "protesters blockaded the airport"
-            evidence.append("blocking by civilians → PROTEST obstruct")
-        if event == "COERCE" and mode == "seize" and actor and tok.lemma_.lower() in lex.raiding_verbs:
-            # who raids decides what it is: police search, armed groups attack, crowds riot
-            if all(a.sector in lex.armed_sectors for a in actor):
-                event, mode = "ASSAULT", None  # "jihadists raided the village"
-                evidence.append(f"{tok.lemma_} by an armed group → ASSAULT")
-            elif all(a.sector in lex.civilian_sectors for a in actor):
-                event, mode = "PROTEST", "riot"  # "protesters stormed the residence"
-                evidence.append(f"{tok.lemma_} by civilians → PROTEST riot")
-        elif event == "COERCE" and mode == "seize" and actor and tok.lemma_.lower() in lex.occupying_verbs \
-                and all(a.sector in lex.civilian_sectors for a in actor):
-            event, mode = "PROTEST", "obstruct"  # "workers occupied the factory": a sit-in
-            evidence.append("occupation by civilians → PROTEST obstruct")
-        if event == "COERCE" and mode == "arrest" and actor and all(a.sector == "JUD" for a in actor) \
-                and set(keys[1].split()) & lex.sentence_words and "pending" not in keys[1].split():
-            event, mode = "SANCTION", "convict"  # "a court jailed him for ten years": a sentence, not remand
-            evidence.append("jailing by a court → SANCTION convict")
-        if event == "MOBILIZE" and tok.lemma_.lower() in lex.exercise_nouns and len({a.country for a in actor} - {None}) > 1:
-            event, mode = "COOPERATE", None  # "French and Egyptian warships launched war games": joint exercises
-            evidence.append("exercises by forces of several countries → COOPERATE")
-        if event == "MOBILIZE" and mode != "weapons" and actor:
-            # who mobilises says which kind: the army (troops), police, or a non-state force (militia)
-            mode = {"MIL": "troops", "COP": "police", "REB": "militia", "PRM": "militia",
-                    "UAF": "militia"}.get(actor[0].sector or "", mode)
-        return event, mode
 
     def _yielding(self, verb: Token, triggers: dict[int, Trigger]) -> bool:
         """Done "bowing to pressure", "in response to demands", "after months of calls from …":
