@@ -174,7 +174,8 @@ class Lexicon:
         # "walked out of the talks", "placed X under investigation": a preposition's object counts
         # too, but not one of time or circumstance ("suspended aid following the execution")
         preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ not in CIRCUMSTANCE
-                 and not (objs and p.lower_ in ("in", "at"))]  # "ended aid in protest at …"
+                 and not (objs and p.lower_ in ("in", "at"))  # "ended aid in protest at …"
+                 and not (p.lower_ in ("in", "with") and tok.lemma_.lower() in self.stopping_verbs)]  # "ended in arrests"
         # "walked out of the talks": spaCy hangs "of" under the particle "out"
         preps += [q for p in tok.children if p.lower_ in PARTICLES for q in p.children if q.dep_ == "prep"]
         objs += [o for p in preps for o in p.children if o.dep_ == "pobj"]
