@@ -22,6 +22,7 @@ The sets:
 - ``events_gsr_style.jsonl``: a fourth blind batch, one sentence for every mapped CAMEO code
   in the style of the PLOVER gold-standard records (whole wire sentences, attribution tails,
   other parties' events beside the coded one); all of it held out, never tuned on;
+- ``events_news_paragraphs_blind.jsonl``: 60 more news paragraphs written blind, all held out;
 - ``events_news_paragraphs.jsonl``: news paragraphs (one to three sentences) on violence,
   protest, arrests and agreements, written blind (without running the coder), main event
   and mode; in one in six the lead sentence is a reaction and the main event comes second.

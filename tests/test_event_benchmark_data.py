@@ -25,7 +25,10 @@ CAMEO_PLAIN = DATA_DIR / "events_cameo_plain.jsonl"  # a third batch in plain wi
 NEWS_PARAGRAPHS_MORE = DATA_DIR / "events_news_paragraphs_more.jsonl"
 # a fourth blind batch in the style of the gold-standard records, all of it held out
 GSR_STYLE = DATA_DIR / "events_gsr_style.jsonl"
-ALL_FILES = [SENTENCES, PARAGRAPHS, CAMEO, NEWS_PARAGRAPHS, CAMEO_MORE, NEWS_PARAGRAPHS_MORE, CAMEO_PLAIN, GSR_STYLE]
+# and a blind batch of news paragraphs, written at the end of the third session, all held out
+NEWS_PARAGRAPHS_BLIND = DATA_DIR / "events_news_paragraphs_blind.jsonl"
+ALL_FILES = [SENTENCES, PARAGRAPHS, CAMEO, NEWS_PARAGRAPHS, CAMEO_MORE, NEWS_PARAGRAPHS_MORE, CAMEO_PLAIN, GSR_STYLE,
+             NEWS_PARAGRAPHS_BLIND]
 
 # Modes per category as tabulated in the PLOVER manual, chapter "Event
 # Categories". An empty set means the manual defines no modes for it.
@@ -148,7 +151,7 @@ def test_country_codes_are_iso3_or_manual_entities(records):
 
 
 DEV_ONLY = {CAMEO_MORE, NEWS_PARAGRAPHS_MORE}
-TEST_ONLY = {GSR_STYLE}
+TEST_ONLY = {GSR_STYLE, NEWS_PARAGRAPHS_BLIND}
 
 
 @pytest.mark.parametrize("path", ALL_FILES, ids=[p.stem for p in ALL_FILES])
