@@ -16,6 +16,7 @@ WILLING = Trigger("*willing*", "AGREE", control="own", note="being willing or re
 WANTING = Trigger("*want*", "REQUEST", "VERB", control="own", note="wanting someone else to act is a request")
 OBLIGING = Trigger("*must*", "REQUEST", "VERB", control="own", note="saying someone else must act is a demand")
 TELLING = Trigger("*tell-to*", "REQUEST", "VERB", control="own", note="telling someone to act is a demand")
+PHONING = Trigger("*phone*", "CONSULT", "VERB", mode="phone", note="calling or ringing a named person is a phone call")
 BRANDING = Trigger("*brand-as*", "ACCUSE", "VERB", mode="disapprove", control="own",
                    note="calling something a crime, provocative or unacceptable is condemning it")
 PRONOUNS = {"PRON"}
@@ -57,6 +58,16 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def _phoning(tok: Token, lex: Lexicon) -> Trigger | None:
+    """"Bush called Putin on Monday": calling a person (not "called him a liar", "called X to act")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.phoning_verbs \
+            or any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt") for c in tok.children):
+        return None
+    obj = sx.child(tok, "dobj")
+    person = obj is not None and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in lex.counterpart_nouns)
+    return PHONING if person else None
+
+
 def _branding(tok: Token, lex: Lexicon) -> Trigger | None:
     """"described the remarks as provocative", "called the arrests an attack on democracy",
     "branded the strikes illegal": a labelling verb whose label is a censure."""
@@ -68,7 +79,7 @@ def _branding(tok: Token, lex: Lexicon) -> Trigger | None:
     labels += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
                for o in p.children if o.dep_ in ("pobj", "amod")]
     words = {w.lemma_.lower() for lab in labels for w in [lab] + [c for c in lab.children if c.dep_ == "amod"]}
-    return BRANDING if words & (lex.wrongdoing | lex.dismissals | lex.censure_adjectives) else None
+    return BRANDING if words & (lex.wrongdoing | lex.dismissals | lex.censure_words) else None
 
 
 def _admonition(noun: Token, lex: Lexicon) -> Trigger | None:
@@ -97,7 +108,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Trigger]:
                 is_one_of(tok.head, lex.role_nouns) or is_one_of(tok.head, lex.wrongdoing)):
             continue
         if tok.is_alpha and not tok.is_stop or tok.lemma_.lower() in lex.triggers:
-            entry, directive = lex.lookup(tok), _branding(tok, lex) or _directive(tok, lex)
+            entry, directive = lex.lookup(tok), _branding(tok, lex) or _directive(tok, lex) or _phoning(tok, lex)
             if entry is None or directive in (OBLIGING, BRANDING):  # "warned X that it must …": a demand
                 entry = directive
             if entry is not None:
