@@ -27,6 +27,9 @@ def given(text, actor, recipient=None):
     ("The expulsion of IAEA inspectors by North Korea was condemned by Washington on Tuesday.", "North Korea", "IAEA", "SANCTION"),
     # labelling an act with a censure condemns it
     ("China described Japan's remarks as provocative on Monday.", "China", "Japan", "ACCUSE"),
+    # calling a named person is a phone call; calling someone a liar condemns them
+    ("President Bush called Russian President Vladimir Putin on Monday to discuss Iran.", "Bush", "Putin", "CONSULT"),
+    ("The opposition called the president a liar.", "opposition", "president", "ACCUSE"),
     # the given actor mentioned again as a pronoun
     ("Turkey, which has accused Syria of harbouring rebels, said on Monday it would cooperate with Iraq.",
      "Turkey", "Iraq", "AGREE"),
