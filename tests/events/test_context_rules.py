@@ -30,6 +30,11 @@ def given(text, actor, recipient=None):
     # calling a named person is a phone call; calling someone a liar condemns them
     ("President Bush called Russian President Vladimir Putin on Monday to discuss Iran.", "Bush", "Putin", "CONSULT"),
     ("The opposition called the president a liar.", "opposition", "president", "ACCUSE"),
+    # an act done despite someone's protests rejects them, and stays the act for its own parties
+    ("France said on Monday it would go ahead with its nuclear tests in the Pacific despite protests from "
+     "Australia.", "France", "Australia", "REJECT"),
+    ("The Turkish army held joint naval exercises with Israeli forces last week, despite strong protests "
+     "from Syria.", "Turkish", "Israeli", "COOPERATE"),
     # the given actor mentioned again as a pronoun
     ("Turkey, which has accused Syria of harbouring rebels, said on Monday it would cooperate with Iraq.",
      "Turkey", "Iraq", "AGREE"),

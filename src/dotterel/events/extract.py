@@ -22,7 +22,7 @@ The rules, each in one line:
 - what is asked, refused or said decides others: telling someone to act, a subjunctive
   that-clause or "must" is a demand; "decided not to", "would not" are refusals; not ruling
   out force is a threat; ordering someone to leave expels them; a label of censure
-  ("described … as provocative") condemns;
+  ("described … as provocative") condemns; an act done "despite protests from X" also rejects X;
 - for a given pair, classify also weighs the act a reaction judges ("the expulsion of X by Y
   was condemned");
 - confidence ranks a document's events: an asserted, material, main-clause event with both
@@ -31,7 +31,7 @@ The rules, each in one line:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from spacy.tokens import Span, Token
@@ -190,8 +190,28 @@ class SentenceCoder:
             cand = self._candidate(doc[i], entry, sent, keys, [doc[j] for j in absorbed.get(i, [])], triggers)
             if cand is not None:
                 out.append(cand)
+        out.extend(self._defiances(out, triggers))
         if self.keep_actorless:
             out.extend(self._judged_acts(sent, keys, triggers, absorbed))
+        return out
+
+    def _defiances(self, cands: list[Candidate], triggers: dict[int, Trigger]) -> list[Candidate]:
+        """An act done "despite protests from Australia" or "in violation of UN resolutions" also
+        rejects whoever objected (CAMEO 12); the act itself stays, for its own parties."""
+        out = []
+        for c in cands:
+            if c.negated or c.event in VERBAL or not c.actor:
+                continue
+            defied = self._defied(carrier(c.head, triggers, self.lex), c.head)
+            if defied is None:
+                continue
+            # whose protest or resolution: "protests from Australia", "UN Security Council resolutions"
+            owner = next((o for _, o in sx.prep_objects(defied, ("from", "by", "of"))), defied)
+            found = self.args.resolve(owner, self.ctx.speaker_at(c.head.idx))
+            if found:
+                out.append(replace(c, event="REJECT", mode=None, recipient=found, recip_tok=owner,
+                                   confidence=c.confidence - 0.1,
+                                   evidence=c.evidence + [f"done despite '{defied.text}' → REJECT"]))
         return out
 
     def _judged_acts(self, sent: Span, keys, triggers: dict[int, Trigger], absorbed) -> list[Candidate]:
@@ -415,6 +435,26 @@ class SentenceCoder:
             actor_tok = sx.subject(verb.head.head)
             return self.args.resolve(actor_tok, speaker), recipient, actor_tok, recip_tok
         return actor, recipient, actor_tok, recip_tok
+
+    def _defied(self, verb: Token, tok: Token) -> Token | None:
+        """The protest, call or resolution an act is done in spite of ("despite protests from …",
+        "in defiance of …", "in violation of UN resolutions"), if any."""
+        gov = noun_governor(tok, {}) if tok.pos_ in ("NOUN", "PROPN") else None  # "went ahead with its tests"
+        heads = [verb, tok] + ([gov] if gov is not None and gov.pos_ == "VERB" else [])
+        for head in {h.i: h for h in heads}.values():
+            for p in head.children:
+                if p.dep_ != "prep":
+                    continue
+                nouns = [o for o in p.children if o.dep_ == "pobj"]
+                if p.lower_ == "in":  # "in defiance/violation of X": X
+                    nouns = [x for o in nouns if o.lemma_.lower() in ("defiance", "violation")
+                             for _, x in sx.prep_objects(o, ("of",))]
+                elif p.lower_ not in ("despite", "notwithstanding"):
+                    continue
+                for o in nouns:
+                    if o.lemma_.lower() in self.lex.defied_nouns:
+                        return o
+        return None
 
     def _yielding(self, verb: Token, triggers: dict[int, Trigger]) -> bool:
         """Done "bowing to pressure", "in response to demands", "after months of calls from …":

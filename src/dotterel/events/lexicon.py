@@ -82,6 +82,7 @@ class Lexicon:
     labelling_verbs: frozenset[str]
     phoning_verbs: frozenset[str]
     counterpart_nouns: frozenset[str]
+    defied_nouns: frozenset[str]
     censure_words: frozenset[str]
     armed_sectors: frozenset[str]
     exercise_nouns: frozenset[str]
