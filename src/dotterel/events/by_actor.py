@@ -24,13 +24,16 @@ from .lexicon import Lexicon
 def by_actor(lex: Lexicon, event: str, mode: str | None, tok: Token, actor: list[Entity], actor_tok: Token | None,
              recipient: list[Entity], keys, evidence: list[str]) -> tuple[str, str | None]:
     """The category and mode once the parties are known; ``evidence`` gets a line for each change."""
+    lemma = tok.lemma_.lower()
+    civilians = bool(actor) and all(a.sector in lex.civilian_sectors for a in actor)
+    armed = bool(actor) and all(a.sector in lex.armed_sectors for a in actor)
+    state = bool(actor) and all(a.sector in ("GOV", "LEG", "JUD") or a.kind == "country" for a in actor)
     if event == "ASSAULT" and actor and mode in (None, "primitive") \
             and all(a.sector in lex.civilian_sectors or a.sector is None and a.kind == "group" for a in actor) \
             and any(w in lex.protest_words | lex.police_words for w in keys[1].split()):
         event, mode = "PROTEST", "riot"  # "protesters clashed with police": a riot
         evidence.append("violence by civilians in a protest → PROTEST riot")
-    if event == "ASSAULT" and tok.lemma_.lower() == "strike" and actor \
-            and all(a.sector in lex.civilian_sectors for a in actor):
+    if event == "ASSAULT" and lemma == "strike" and civilians:
         event, mode = "PROTEST", "strike"  # "pilots struck against the plan": a labour strike
         evidence.append("a strike by civilians → PROTEST strike")
     crowd = actor_tok is not None and (actor_tok.lemma_.lower() in lex.protest_words or any(
@@ -38,13 +41,11 @@ def by_actor(lex: Lexicon, event: str, mode: str | None, tok: Token, actor: list
     gathered = tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and tok.head.lemma_.lower() in lex.assembly_verbs
     # civilians doing something "to demand …" or "demanding …" (occupying, marching, fasting) protest
     acting = tok.dep_ in ("advcl", "xcomp") and tok.tag_ in ("VB", "VBG") and tok.head.pos_ == "VERB" \
-        and tok.head.lemma_.lower() not in lex.speech_verbs | lex.communication_verbs and bool(actor) \
-        and all(a.sector in lex.civilian_sectors for a in actor)
+        and tok.head.lemma_.lower() not in lex.speech_verbs | lex.communication_verbs and civilians
     if event == "REQUEST" and (crowd or gathered or acting):
         event, mode = "PROTEST", lex.mode_from_words("PROTEST", keys) or "demo"
         # "protesters demanding …", "thousands gathered in the square demanding …"
         evidence.append("demands voiced by a crowd are its protest → PROTEST")
-    state = bool(actor) and all(a.sector in ("GOV", "LEG", "JUD") or a.kind == "country" for a in actor)
     if event == "PROTEST" and mode in (None, "demo") and state:
         event, mode = "ACCUSE", "disapprove"  # a government "protesting" is a diplomatic protest
         evidence.append("protest by a state actor → ACCUSE disapprove")
@@ -52,21 +53,19 @@ def by_actor(lex: Lexicon, event: str, mode: str | None, tok: Token, actor: list
             and (state or all(a.sector in ("MIL", "COP") for a in actor)):
         event, mode = "COERCE", "restrict" if mode == "obstruct" else "seize"
         evidence.append(f"{tok.lemma_} by state forces → COERCE {mode}")
-    elif event in ("COERCE", "REJECT") and mode in (None, "restrict", "withhold") and actor \
-            and tok.lemma_.lower() in lex.obstruction_verbs \
-            and all(a.sector in lex.civilian_sectors for a in actor):
+    elif event in ("COERCE", "REJECT") and mode in (None, "restrict", "withhold") and civilians \
+            and lemma in lex.obstruction_verbs:
         event, mode = "PROTEST", "obstruct"  # "protesters blockaded the airport"
         evidence.append("blocking by civilians → PROTEST obstruct")
-    if event == "COERCE" and mode == "seize" and actor and tok.lemma_.lower() in lex.raiding_verbs:
+    if event == "COERCE" and mode == "seize" and lemma in lex.raiding_verbs:
         # who raids decides what it is: police search, armed groups attack, crowds riot
-        if all(a.sector in lex.armed_sectors for a in actor):
+        if armed:
             event, mode = "ASSAULT", None  # "jihadists raided the village"
             evidence.append(f"{tok.lemma_} by an armed group → ASSAULT")
-        elif all(a.sector in lex.civilian_sectors for a in actor):
+        elif civilians:
             event, mode = "PROTEST", "riot"  # "protesters stormed the residence"
             evidence.append(f"{tok.lemma_} by civilians → PROTEST riot")
-    elif event == "COERCE" and mode == "seize" and actor and tok.lemma_.lower() in lex.occupying_verbs \
-            and all(a.sector in lex.civilian_sectors for a in actor):
+    elif event == "COERCE" and mode == "seize" and lemma in lex.occupying_verbs and civilians:
         event, mode = "PROTEST", "obstruct"  # "workers occupied the factory": a sit-in
         evidence.append("occupation by civilians → PROTEST obstruct")
     if event == "COERCE" and mode == "arrest" and actor and all(a.sector == "JUD" for a in actor) \
@@ -75,10 +74,9 @@ def by_actor(lex: Lexicon, event: str, mode: str | None, tok: Token, actor: list
         evidence.append("jailing by a court → SANCTION convict")
     if event == "COERCE" and mode == "seize" and recipient and all(r.kind == "person" for r in recipient):
         # seizing a person is capturing them: an arrest by the state, an abduction by others
-        armed = bool(actor) and all(a.sector in lex.armed_sectors for a in actor)
         event, mode = ("ASSAULT", "abduct") if armed else ("COERCE", "arrest")
         evidence.append(f"a person seized → {event} {mode}")
-    if event == "MOBILIZE" and tok.lemma_.lower() in lex.exercise_nouns and len({a.country for a in actor} - {None}) > 1:
+    if event == "MOBILIZE" and lemma in lex.exercise_nouns and len({a.country for a in actor} - {None}) > 1:
         event, mode = "COOPERATE", None  # "French and Egyptian warships launched war games": joint exercises
         evidence.append("exercises by forces of several countries → COOPERATE")
     if event == "MOBILIZE" and mode != "weapons" and actor:

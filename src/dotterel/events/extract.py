@@ -270,9 +270,8 @@ class SentenceCoder:
             event, mode = STOPPED[event]  # "stopped supplying weapons": the help is cut off
             evidence.append(f"stopping it → {event}")
             trigger_tokens.insert(0, verb.head)
-        departure = sx.child(tok, "xcomp")
-        if entry.event == "REQUEST" and is_one_of(tok, lex.command_verbs) and departure is not None \
-                and departure.lemma_.lower() in lex.departure_verbs:
+        departure = sx.child(tok, "xcomp") if entry.event == "REQUEST" else None
+        if departure is not None and departure.lemma_.lower() in lex.departure_verbs and is_one_of(tok, lex.command_verbs):
             expel = lex.entry_for("expel", {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")})
             if expel is not None:  # "ordered two diplomats to leave the country"
                 event, mode = expel.event, expel.mode
@@ -298,9 +297,9 @@ class SentenceCoder:
                 mode = lex.mode_from_words(event, keys) or sub.mode  # "a suicide car bomb exploded"
         if not mode or not lex.valid_mode(event, mode):
             mode = lex.mode_from_words(event, keys) or (mode if lex.valid_mode(event, mode) else None)
-        elif event == "ASSAULT" and mode in USUAL_WEAPONS and lex.narrower_mode(event, mode, keys):
+        elif event == "ASSAULT" and mode in USUAL_WEAPONS:
             # a weapon named in the sentence is narrower than the verb's usual one ("fired pellet guns")
-            mode = lex.narrower_mode(event, mode, keys)
+            mode = lex.narrower_mode(event, mode, keys) or mode
 
         actor, recipient, actor_tok, recip_tok, arg_ev = self.args.arguments(tok, verb, event, sent)
         if not recipient:
@@ -318,10 +317,11 @@ class SentenceCoder:
 
         # modality
         neg = neg or sx.negated(tok) or sx.negated(verb) or (tok is not verb and sx.negated(tok.head))
-        forceful = [triggers[t.i].event for t in topics if t.i in triggers and triggers[t.i].event in FORCE_TO_THREAT]
-        if neg and event == "REJECT" and is_one_of(tok, lex.excluding_verbs) and forceful:
-            event, mode, neg = "THREATEN", FORCE_TO_THREAT[forceful[0]], False  # "did not rule out military action"
-            evidence.append("not ruling out force → THREATEN")
+        if neg and event == "REJECT" and is_one_of(tok, lex.excluding_verbs):
+            forceful = [triggers[t.i].event for t in topics if t.i in triggers and triggers[t.i].event in FORCE_TO_THREAT]
+            if forceful:  # "did not rule out military action"
+                event, mode, neg = "THREATEN", FORCE_TO_THREAT[forceful[0]], False
+                evidence.append("not ruling out force → THREATEN")
         modals = sx.modal_aux(verb)
         reported_by, speech_ev = self.args.reporter(verb, sent)
         if modals & FUTURE_MODALS or self._going_to(verb):

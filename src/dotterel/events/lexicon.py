@@ -70,6 +70,7 @@ class Lexicon:
     wanting_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     admonishing_verbs: frozenset[str]
+    admonishing_nouns: frozenset[str]
     press_nouns: frozenset[str]
     proposing_verbs: frozenset[str]
     communication_verbs: frozenset[str]

@@ -32,7 +32,7 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
     if (lemma in lex.willingness or tok.lower_ in lex.willingness) and (copular or tok.pos_ != "VERB" or lemma not in lex.readiness) \
             and (sx.child(tok, "xcomp") is not None or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         return WILLING  # "is prepared to", "willing to"; but "the army prepared to attack" is readiness
-    if tok.pos_ == "NOUN" and lemma in lex.admonishing_verbs:
+    if tok.pos_ == "NOUN" and lemma in lex.admonishing_nouns:
         return _admonition(tok, lex)  # "issued a stern reminder to Iraq that it must cooperate"
     if tok.pos_ != "VERB" or lemma not in lex.wanting_verbs | lex.speech_verbs | lex.admonishing_verbs | lex.proposing_verbs:
         return None
@@ -49,13 +49,18 @@ def _directive(tok: Token, lex: Lexicon) -> Trigger | None:
     modals = sx.modal_aux(comp) | {c.lower_ for c in comp.children if c.dep_ == "aux"}
     if comp.tag_ == "VB" and not modals and other.pos_ not in PRONOUNS:
         return OBLIGING  # "insisted that Israel withdraw", "proposed that the Council send …": a subjunctive
-    # "said it must act" is the speaker's own duty; "warned Belgrade that it must" is Belgrade's
-    addressee = sx.child(tok, "dobj") is not None and not is_one_of(sx.child(tok, "dobj"), lex.press_nouns)
-    if (other.pos_ not in PRONOUNS or addressee and other.lower_ in ("it", "they")) and (
-            modals & lex.obligation_modals or
-                                         comp.lemma_ in ("have", "need") and sx.child(comp, "xcomp") is not None):
+    addressee = sx.child(tok, "dobj")
+    addressed = addressee is not None and not is_one_of(addressee, lex.press_nouns)
+    if _anothers_duty(other, addressed) and (
+            modals & lex.obligation_modals or comp.lemma_ in ("have", "need") and sx.child(comp, "xcomp") is not None):
         return OBLIGING
     return None
+
+
+def _anothers_duty(subject: Token, addressed: bool) -> bool:
+    """Whether "… must act" is laid on someone other than the speaker: "said it must act" is the
+    speaker's own duty, "warned Belgrade that it must" (someone addressed) is Belgrade's."""
+    return subject.pos_ not in PRONOUNS or addressed and subject.lower_ in ("it", "they")
 
 
 def _phoning(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -87,7 +92,7 @@ def _admonition(noun: Token, lex: Lexicon) -> Trigger | None:
     comp = sx.child(noun, "acl", "ccomp")
     other = sx.child(comp, "nsubj") if comp is not None else None
     given_to = any(c.dep_ in ("dative", "prep") and c.lower_ == "to" for c in noun.head.children)
-    if other is None or other.pos_ in PRONOUNS and not (given_to and other.lower_ in ("it", "they")):
+    if other is None or not _anothers_duty(other, given_to):
         return None
     return OBLIGING if sx.modal_aux(comp) & lex.obligation_modals else None
 
